@@ -1,0 +1,43 @@
+package vn.cascade.assignment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import vn.cascade.common.VnDates;
+
+/** One (agency, item) of a directive: what the agency owes and what it reported. */
+public record Assignment(
+    long id,
+    long directiveId,
+    int itemNumber,
+    String agencyCode,
+    LocalDate deadline,
+    String processInstanceId,
+    Instant reportedAt,
+    boolean arrivedAfterCollection,
+    Map<String, Object> report) {
+
+  public static final Duration DUE_SOON = Duration.ofDays(3);
+
+  /** "trước ngày D": due at the start of day D in Asia/Ho_Chi_Minh. */
+  public Instant dueAt() {
+    return VnDates.dueBefore(deadline);
+  }
+
+  public boolean reported() {
+    return reportedAt != null;
+  }
+
+  public ReportStatus status(Instant now) {
+    if (reported()) {
+      return reportedAt.isAfter(dueAt()) ? ReportStatus.COMPLETED_LATE : ReportStatus.COMPLETED_ON_TIME;
+    }
+    return now.isAfter(dueAt()) ? ReportStatus.OPEN_OVERDUE : ReportStatus.OPEN_IN_TIME;
+  }
+
+  /** The warning inside "in time": not reported and due within three days. */
+  public boolean dueSoon(Instant now) {
+    return !reported() && !now.isAfter(dueAt()) && now.plus(DUE_SOON).isAfter(dueAt());
+  }
+}

@@ -1,0 +1,91 @@
+package vn.cascade.assignment;
+
+import static vn.cascade.assignment.AgencyAssignmentProcess.*;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.Directive;
+import vn.cascade.directive.DirectiveDraft;
+import vn.cascade.directive.DirectiveRepository;
+
+/** Puts on the process what the agency's report form shows: the item, its bullets, the deadline. */
+@Component
+class LoadAssignmentDelegate implements JavaDelegate {
+
+  private final AssignmentRepository assignments;
+  private final DirectiveRepository directives;
+  private final AgencyDirectory agencies;
+  private final int followUpDaysBefore;
+
+  LoadAssignmentDelegate(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
+      @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore) {
+    this.assignments = assignments;
+    this.directives = directives;
+    this.agencies = agencies;
+    this.followUpDaysBefore = followUpDaysBefore;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Assignment a = assignments.find(ASSIGNMENT_ID.from(execution)).orElseThrow();
+    Directive d = directives.find(a.directiveId()).orElseThrow();
+    DirectiveDraft.Item item = d.body().items().stream()
+        .filter(i -> i.number() == a.itemNumber()).findFirst().orElseThrow();
+    assignments.setProcessInstance(a.id(), execution.getProcessInstanceId());
+
+    AGENCY.set(execution, a.agencyCode());
+    AGENCY_NAME.set(execution, agencies.get(a.agencyCode()).name());
+    DIRECTIVE_NUMBER.set(execution, d.number());
+    DIRECTIVE_TITLE.set(execution, d.title());
+    ITEM_NUMBER.set(execution, a.itemNumber());
+    ASSIGNMENT_TEXT.set(execution, assignmentText(d, item));
+    COORDINATING_TEXT.set(execution, coordinatingText(item.bullets()));
+    List<DirectiveDraft.Bullet> bullets = item.bullets();
+    for (int n = 1; n <= MAX_BULLETS; n++) {
+      bullet(n).set(execution, n <= bullets.size() ? bullets.get(n - 1).text() : null);
+    }
+    Instant due = a.dueAt();
+    DUE_DATE.set(execution, Date.from(due));
+    DUE_DATE_TEXT.set(execution, VnDates.before(a.deadline()));
+    Instant followUp = due.minus(followUpDaysBefore, ChronoUnit.DAYS);
+    FOLLOW_UP_DATE.set(execution, Date.from(followUp.isAfter(Instant.now()) ? followUp : due));
+  }
+
+  private static String assignmentText(Directive d, DirectiveDraft.Item item) {
+    StringBuilder b = new StringBuilder();
+    b.append(item.number()).append(". ").append(item.heading() == null ? "" : item.heading());
+    if (!item.conclusionItems().isEmpty() && d.body().conclusionNumber() != null) {
+      b.append("\n(Thực hiện mục ")
+          .append(item.conclusionItems().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+          .append(" của Kết luận số ").append(d.body().conclusionNumber()).append(')');
+    }
+    if (d.body().reportInstruction() != null) {
+      b.append("\n\n").append(d.body().reportInstruction());
+    }
+    return b.toString();
+  }
+
+  private String coordinatingText(List<DirectiveDraft.Bullet> bullets) {
+    StringBuilder b = new StringBuilder();
+    for (int n = 1; n <= bullets.size(); n++) {
+      List<String> coordinating = bullets.get(n - 1).coordinating();
+      if (!coordinating.isEmpty()) {
+        if (!b.isEmpty()) {
+          b.append('\n');
+        }
+        b.append("Nội dung ").append(n).append(": chủ trì, phối hợp với ")
+            .append(coordinating.stream().map(agencies::shortName).collect(Collectors.joining(", ")));
+      }
+    }
+    return b.isEmpty() ? null : b.toString();
+  }
+}

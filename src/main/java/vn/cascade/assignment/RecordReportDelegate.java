@@ -1,0 +1,47 @@
+package vn.cascade.assignment;
+
+import static vn.cascade.assignment.AgencyAssignmentProcess.*;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.cascade.common.ProcessVariable;
+import vn.cascade.common.Texts;
+import vn.cascade.directive.DirectiveRepository;
+
+/** Stores the agency's report in the same transaction as the task's completion: nothing is lost. */
+@Component
+class RecordReportDelegate implements JavaDelegate {
+
+  private static final List<ProcessVariable<String>> FIELDS =
+      List.of(OVERALL_RESULT, DIFFICULTIES, PROPOSALS, COMPLETION_STATUS, CONTACT_PERSON, CONTACT_PHONE);
+
+  private final AssignmentRepository assignments;
+  private final DirectiveRepository directives;
+
+  RecordReportDelegate(AssignmentRepository assignments, DirectiveRepository directives) {
+    this.assignments = assignments;
+    this.directives = directives;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Assignment a = assignments.find(ASSIGNMENT_ID.from(execution)).orElseThrow();
+    Map<String, Object> report = new LinkedHashMap<>();
+    for (int n = 1; n <= MAX_BULLETS; n++) {
+      String result = bulletResult(n).from(execution);
+      if (result != null) {
+        report.put(bulletResult(n).name(), Texts.nfc(result));
+      }
+    }
+    for (ProcessVariable<String> field : FIELDS) {
+      report.put(field.name(), Texts.nfc(field.from(execution)));
+    }
+    boolean afterCollection = directives.find(a.directiveId()).orElseThrow().collectionOpenedAt() != null;
+    assignments.recordReport(a.id(), report, Instant.now(), afterCollection);
+  }
+}

@@ -1,0 +1,45 @@
+package vn.cascade.common;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of an approval task: the decision must be "approve" or "return", a return needs
+ * a comment, and the comment is handed to the task that gets the work back.
+ */
+@Component
+public class DecisionListener implements TaskListener {
+
+  public static final String APPROVE = "approve";
+  public static final String RETURN = "return";
+
+  /** Per approval task: the decision variable, the comment variable, the variable the returned task shows. */
+  record Decision(String decision, String comment, String returnComment) {}
+
+  private static final Map<String, Decision> BY_TASK = Map.of(
+      "Task_ApproveDirective", new Decision("directiveDecision", "approvalComment", "draftReturnComment"),
+      "Task_ApproveSummary", new Decision("summaryDecision", "summaryComment", "summaryReturnComment"),
+      "Task_ApproveReportBack", new Decision("reportBackDecision", "reportBackComment", "reportBackReturnComment"));
+
+  @Override
+  public void notify(DelegateTask task) {
+    Decision d = BY_TASK.get(task.getTaskDefinitionKey());
+    if (d == null) {
+      throw new IllegalStateException("No decision is defined for task " + task.getTaskDefinitionKey());
+    }
+    Object decision = task.getVariable(d.decision());
+    Object comment = task.getVariable(d.comment());
+    if (RETURN.equals(decision)) {
+      if (comment == null || comment.toString().isBlank()) {
+        throw new IllegalArgumentException("Khi trả lại, vui lòng ghi rõ ý kiến để bộ phận soạn thảo chỉnh sửa.");
+      }
+      task.getExecution().getProcessInstance().setVariable(d.returnComment(), Texts.fitVariable(comment.toString()));
+    } else if (APPROVE.equals(decision)) {
+      task.getExecution().getProcessInstance().setVariable(d.returnComment(), null);
+    } else {
+      throw new IllegalArgumentException("Vui lòng chọn Phê duyệt hoặc Trả lại.");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package vn.cascade.conclusion;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.cascade.directive.DirectiveDraft;
+
+/** {@code /api/conclusions}: register a Conclusion, attach the draft of its implementing directive. */
+@RestController
+@RequestMapping("/api/conclusions")
+class ConclusionController {
+
+  private final ConclusionService conclusions;
+
+  ConclusionController(ConclusionService conclusions) {
+    this.conclusions = conclusions;
+  }
+
+  @PostMapping
+  ResponseEntity<Conclusion> register(@RequestBody ConclusionDraft draft) {
+    Conclusion c = conclusions.register(draft);
+    return ResponseEntity.created(URI.create("/api/conclusions/" + c.id())).body(c);
+  }
+
+  @GetMapping("/{id}")
+  Conclusion get(@PathVariable long id) {
+    return conclusions.get(id);
+  }
+
+  /** The draft of the implementing directive, accepted while Văn phòng UBND's drafting task is open. */
+  @PutMapping("/{id}/directive-draft")
+  Map<String, Object> attachDraft(@PathVariable long id, @RequestBody DirectiveDraft draft) {
+    long directiveId = conclusions.attachDirectiveDraft(id, draft);
+    return Map.of("conclusionId", id, "directiveId", directiveId);
+  }
+}

@@ -1,0 +1,147 @@
+package vn.cascade.conclusion;
+
+import static vn.cascade.conclusion.PartyConclusionProcess.*;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cascade.common.ConflictException;
+import vn.cascade.common.NotFoundException;
+import vn.cascade.common.Problems;
+import vn.cascade.common.Texts;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.DirectiveDraft;
+import vn.cascade.directive.DirectiveService;
+import vn.cascade.directive.DirectiveValidator;
+
+/** Registers Conclusions and attaches the implementing directive's draft to their process. */
+@Service
+public class ConclusionService {
+
+  private final ConclusionRepository conclusions;
+  private final DirectiveService directives;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  ConclusionService(ConclusionRepository conclusions, DirectiveService directives, RuntimeService runtimeService,
+      TaskService taskService) {
+    this.conclusions = conclusions;
+    this.directives = directives;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /** Stores the Conclusion and starts its process: Văn phòng UBND's receipt task opens. */
+  @Transactional
+  public Conclusion register(ConclusionDraft draft) {
+    validate(draft);
+    long id = conclusions.insert(draft);
+    Map<String, Object> v = new HashMap<>();
+    CONCLUSION_ID.put(v, id);
+    CONCLUSION_NUMBER.put(v, draft.number());
+    CONCLUSION_TITLE.put(v, draft.title());
+    CONCLUSION_ISSUER.put(v, draft.issuer());
+    CONCLUSION_DATE_TEXT.put(v, VnDates.format(draft.issuedOn()));
+    CONCLUSION_ITEMS_TEXT.put(v, itemsText(draft));
+    REPORT_BACK_DEADLINE.put(v, VnDates.dueBeforeAsDate(draft.reportBackDeadline()));
+    REPORT_BACK_DEADLINE_TEXT.put(v, VnDates.before(draft.reportBackDeadline()));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, draft.number(), v);
+    conclusions.setProcessInstance(id, pi.getId());
+    return get(id);
+  }
+
+  /**
+   * Attaches the implementing directive's draft (metadata and assignment list) while Văn phòng
+   * UBND's drafting task is open; the task's form then shows it.
+   */
+  @Transactional
+  public long attachDirectiveDraft(long conclusionId, DirectiveDraft draft) {
+    Conclusion c = get(conclusionId);
+    Task task = draftingTask(c);
+    long directiveId = directives.saveDraft(conclusionId, draft.withConclusionNumber(c.number()));
+    Map<String, Object> v = new HashMap<>();
+    DIRECTIVE_ID.put(v, directiveId);
+    DIRECTIVE_NUMBER.put(v, draft.number());
+    DIRECTIVE_TITLE.put(v, draft.title());
+    DIRECTIVE_DATE.put(v, draft.issuedOn().toString());
+    REPORT_DEADLINE.put(v, draft.reportDeadline().toString());
+    SUMMARY_DEADLINE.put(v, draft.summaryDeadline().toString());
+    DRAFT_ASSIGNMENTS_TEXT.put(v, Texts.fitVariable(directives.assignmentSummary(draft)));
+    runtimeService.setVariables(task.getProcessInstanceId(), v);
+    return directiveId;
+  }
+
+  public Conclusion get(long id) {
+    return conclusions.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy Kết luận có mã " + id + "."));
+  }
+
+  public java.util.Optional<Conclusion> findByNumber(String number) {
+    return conclusions.findByNumber(number);
+  }
+
+  private Task draftingTask(Conclusion c) {
+    Task task = c.processInstanceId() == null ? null : taskService.createTaskQuery()
+        .processInstanceId(c.processInstanceId()).taskDefinitionKey(TASK_DRAFT_DIRECTIVE).singleResult();
+    if (task == null) {
+      throw new ConflictException("Kết luận " + c.number()
+          + " không ở bước soạn thảo văn bản triển khai, nên không thể gửi dự thảo lúc này.");
+    }
+    return task;
+  }
+
+  private void validate(ConclusionDraft d) {
+    Problems p = new Problems();
+    if (d == null) {
+      p.add("$", "Thiếu nội dung Kết luận.").throwIfAny();
+    }
+    if (p.required("number", d.number(), "Số Kết luận")) {
+      if (!DirectiveValidator.DOCUMENT_NUMBER.matcher(d.number()).matches()) {
+        p.add("number", "Số Kết luận phải có dạng số/ký hiệu, ví dụ 1098-KL/TU.");
+      } else if (conclusions.findByNumber(d.number()).isPresent()) {
+        p.add("number", "Số Kết luận " + d.number() + " đã tồn tại.");
+      }
+    }
+    p.required("issuedOn", d.issuedOn(), "Ngày ban hành");
+    p.required("issuer", d.issuer(), "Cơ quan ban hành");
+    p.maxLength("issuer", d.issuer(), 300, "Cơ quan ban hành");
+    p.required("title", d.title(), "Trích yếu");
+    p.maxLength("title", d.title(), 2000, "Trích yếu");
+    LocalDate deadline = d.reportBackDeadline();
+    if (p.required("reportBackDeadline", deadline, "Hạn báo cáo kết quả")
+        && d.issuedOn() != null && !deadline.isAfter(d.issuedOn())) {
+      p.add("reportBackDeadline", "Hạn báo cáo kết quả phải sau ngày ban hành Kết luận.");
+    }
+    if (d.items().isEmpty()) {
+      p.add("items", "Kết luận phải có ít nhất một nhiệm vụ.");
+    }
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < d.items().size(); i++) {
+      ConclusionDraft.Item item = d.items().get(i);
+      if (item == null || item.number() == null || item.number() < 1) {
+        p.add("items[" + i + "].number", "Số thứ tự nhiệm vụ phải là số nguyên dương.");
+      } else if (!numbers.add(item.number())) {
+        p.add("items[" + i + "].number", "Số thứ tự nhiệm vụ " + item.number() + " bị trùng.");
+      }
+      if (item == null || Texts.isBlank(item.text())) {
+        p.add("items[" + i + "].text", "Nội dung nhiệm vụ là bắt buộc.");
+      }
+    }
+    p.throwIfAny();
+  }
+
+  private static String itemsText(ConclusionDraft d) {
+    int per = Math.max(60, (Texts.MAX_STRING_VARIABLE - 100) / Math.max(1, d.items().size()) - 8);
+    return Texts.fitVariable(d.items().stream()
+        .map(i -> i.number() + ". " + Texts.abbreviate(i.text(), per))
+        .collect(Collectors.joining("\n")));
+  }
+}

@@ -1,0 +1,23 @@
+package vn.cascade.conclusion;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The report back to Ban Thường vụ Tỉnh ủy is approved: the Conclusion is answered. */
+@Component
+class RecordReportBackDelegate implements JavaDelegate {
+
+  private final ConclusionRepository conclusions;
+
+  RecordReportBackDelegate(ConclusionRepository conclusions) {
+    this.conclusions = conclusions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    conclusions.recordReportBack(PartyConclusionProcess.CONCLUSION_ID.from(execution),
+        PartyConclusionProcess.REPORT_BACK_NUMBER.from(execution), Instant.now());
+  }
+}

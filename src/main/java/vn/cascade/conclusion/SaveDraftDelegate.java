@@ -1,0 +1,61 @@
+package vn.cascade.conclusion;
+
+import static vn.cascade.conclusion.PartyConclusionProcess.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.cascade.common.InvalidInputException;
+import vn.cascade.common.Texts;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.Directive;
+import vn.cascade.directive.DirectiveService;
+
+/**
+ * After the drafting form: applies the number, dates and title typed there to the stored draft,
+ * checked like any directive, and prepares what the approving leader reads.
+ */
+@Component
+class SaveDraftDelegate implements JavaDelegate {
+
+  private final DirectiveService directives;
+
+  SaveDraftDelegate(DirectiveService directives) {
+    this.directives = directives;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long directiveId = DIRECTIVE_ID.from(execution);
+    if (directiveId == null) {
+      throw new IllegalStateException("Chưa có danh sách nhiệm vụ của văn bản triển khai: "
+          + "hãy gửi dự thảo (kèm danh sách nhiệm vụ giao các cơ quan) trước khi hoàn thành bước soạn thảo.");
+    }
+    Directive current = directives.get(directiveId);
+    var revised = current.body().withMetadata(
+        Texts.nfc(DIRECTIVE_NUMBER.from(execution)),
+        date(DIRECTIVE_DATE.from(execution), "Ngày ban hành"),
+        Texts.nfc(DIRECTIVE_TITLE.from(execution)),
+        date(REPORT_DEADLINE.from(execution), "Hạn báo cáo"),
+        date(SUMMARY_DEADLINE.from(execution), "Hạn tổng hợp"));
+    try {
+      directives.reviseDraft(directiveId, revised);
+    } catch (InvalidInputException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    DIRECTIVE_DATE_TEXT.set(execution, VnDates.format(revised.issuedOn()));
+    REPORT_DEADLINE_TEXT.set(execution, VnDates.before(revised.reportDeadline()));
+    SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(revised.summaryDeadline()));
+    DRAFT_ASSIGNMENTS_TEXT.set(execution, Texts.fitVariable(directives.assignmentSummary(revised)));
+  }
+
+  private static LocalDate date(String value, String label) {
+    try {
+      return LocalDate.parse(value);
+    } catch (NullPointerException | DateTimeParseException e) {
+      throw new IllegalArgumentException(label + " chưa được nhập hoặc không đúng định dạng ngày.");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package vn.cascade.config;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The shared Tasklist filters, in Vietnamese, created once. */
+@Component
+@Order(15)
+class TasklistFilters implements ApplicationRunner {
+
+  static final String AGENCY_TASKS = "Nhiệm vụ của đơn vị";
+  static final String MY_TASKS = "Nhiệm vụ tôi đang xử lý";
+
+  private static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", "directiveNumber", "label", "Số văn bản"),
+      Map.of("name", "itemNumber", "label", "Nhiệm vụ số"),
+      Map.of("name", "agencyName", "label", "Cơ quan"));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  TasklistFilters(FilterService filterService, TaskService taskService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    create(AGENCY_TASKS, -10, "Nhiệm vụ giao cho cơ quan của bạn, kể cả nhiệm vụ đã có người nhận xử lý",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+    create(MY_TASKS, -5, "Nhiệm vụ bạn đã nhận xử lý",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+  }
+
+  private void create(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.<String, Object>of(
+        "description", description, "priority", priority, "refresh", true, "variables", COLUMNS));
+    filterService.saveFilter(filter);
+  }
+}

@@ -1,0 +1,86 @@
+package vn.cascade.directive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An implementing directive (Công văn) with its numbered items, as drafted or posted to the API.
+ * Deadlines are "trước ngày" days: due at the start of that day.
+ */
+public record DirectiveDraft(
+    String number,
+    LocalDate issuedOn,
+    String place,
+    String issuer,
+    String issuerAgency,
+    String signer,
+    String signerTitle,
+    String title,
+    List<String> addressees,
+    String preamble,
+    LocalDate reportDeadline,
+    String reportTo,
+    String reportInstruction,
+    LocalDate summaryDeadline,
+    String collectingAgency,
+    String summaryInstruction,
+    String monitoringAgency,
+    String monitoringInstruction,
+    String conclusionNumber,
+    List<Recipient> recipients,
+    List<Item> items) {
+
+  public static final String DEFAULT_COLLECTING_AGENCY = "so-khdt";
+  public static final String DEFAULT_MONITORING_AGENCY = "vp-ubnd";
+
+  public DirectiveDraft {
+    addressees = addressees == null ? List.of() : addressees;
+    recipients = recipients == null ? List.of() : recipients;
+    items = items == null ? List.of() : items;
+  }
+
+  public String collectingAgencyOrDefault() {
+    return collectingAgency == null || collectingAgency.isBlank() ? DEFAULT_COLLECTING_AGENCY : collectingAgency;
+  }
+
+  /** One numbered item: its heading, the agencies it is given to, its bullets. */
+  public record Item(Integer number, String heading, List<String> agencies, List<Integer> conclusionItems,
+      List<Bullet> bullets) {
+    public Item {
+      agencies = agencies == null ? List.of() : agencies;
+      conclusionItems = conclusionItems == null ? List.of() : conclusionItems;
+      bullets = bullets == null ? List.of() : bullets;
+    }
+  }
+
+  /** One task of an item; coordinating agencies (phối hợp) help the lead agency with it. */
+  public record Bullet(String text, List<String> coordinating) {
+    public Bullet {
+      coordinating = coordinating == null ? List.of() : coordinating;
+    }
+  }
+
+  /** A line of "Nơi nhận": who receives the letter and why. */
+  public record Recipient(String name, String purpose, String agency) {}
+
+  public DirectiveDraft withMetadata(String newNumber, LocalDate newIssuedOn, String newTitle,
+      LocalDate newReportDeadline, LocalDate newSummaryDeadline) {
+    return new DirectiveDraft(newNumber, newIssuedOn, place, issuer, issuerAgency, signer, signerTitle, newTitle,
+        addressees, preamble, newReportDeadline, reportTo, reportInstruction, newSummaryDeadline, collectingAgency,
+        summaryInstruction, monitoringAgency, monitoringInstruction, conclusionNumber, recipients, items);
+  }
+
+  public DirectiveDraft shiftedBy(long days) {
+    return withMetadata(number, plus(issuedOn, days), title, plus(reportDeadline, days), plus(summaryDeadline, days));
+  }
+
+  public DirectiveDraft withConclusionNumber(String conclusion) {
+    return new DirectiveDraft(number, issuedOn, place, issuer, issuerAgency, signer, signerTitle, title,
+        addressees, preamble, reportDeadline, reportTo, reportInstruction, summaryDeadline, collectingAgency,
+        summaryInstruction, monitoringAgency, monitoringInstruction, conclusion, recipients, items);
+  }
+
+  private static LocalDate plus(LocalDate d, long days) {
+    return d == null ? null : d.plusDays(days);
+  }
+}

@@ -1,0 +1,155 @@
+package vn.cascade.directive;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cascade.agency.Agency;
+import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.assignment.Assignment;
+import vn.cascade.assignment.AssignmentRepository;
+import vn.cascade.common.NotFoundException;
+import vn.cascade.common.VnDates;
+
+/** Creates, issues and reads directives. */
+@Service
+public class DirectiveService {
+
+  private final DirectiveRepository directives;
+  private final AssignmentRepository assignments;
+  private final DirectiveValidator validator;
+  private final AgencyDirectory agencies;
+  private final RuntimeService runtimeService;
+
+  DirectiveService(DirectiveRepository directives, AssignmentRepository assignments, DirectiveValidator validator,
+      AgencyDirectory agencies, RuntimeService runtimeService) {
+    this.directives = directives;
+    this.assignments = assignments;
+    this.validator = validator;
+    this.agencies = agencies;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Creates a directive outside any Conclusion's process and starts it at once. */
+  @Transactional
+  public Directive issue(DirectiveDraft draft) {
+    validator.validate(draft, null);
+    long id = directives.insert(draft, Directive.Status.ISSUED, null);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(DirectiveProcess.KEY, draft.number(),
+        Map.of(DirectiveProcess.DIRECTIVE_ID.name(), id));
+    return directives.find(id).orElseThrow();
+  }
+
+  /** Stores or replaces the draft a Conclusion's process is preparing; returns its id. */
+  @Transactional
+  public long saveDraft(long conclusionId, DirectiveDraft draft) {
+    var existing = directives.findDraftOfConclusion(conclusionId);
+    validator.validate(draft, existing.map(Directive::id).orElse(null));
+    if (existing.isPresent()) {
+      directives.replaceDraft(existing.get().id(), draft);
+      return existing.get().id();
+    }
+    return directives.insert(draft, Directive.Status.DRAFT, conclusionId);
+  }
+
+  /** Applies the metadata edited in the draft form, checked like any other draft. */
+  @Transactional
+  public Directive reviseDraft(long directiveId, DirectiveDraft revised) {
+    validator.validate(revised, directiveId);
+    directives.replaceDraft(directiveId, revised);
+    return get(directiveId);
+  }
+
+  @Transactional
+  public void markIssued(long directiveId) {
+    directives.markIssued(directiveId);
+  }
+
+  /**
+   * Creates one assignment per (agency, item) when the directive's process starts: "all:department"
+   * and "all:district" expand to the directory. Running it again creates nothing new.
+   */
+  @Transactional
+  public List<Long> createAssignments(long directiveId, String processInstanceId) {
+    Directive d = get(directiveId);
+    directives.setProcessInstance(directiveId, processInstanceId);
+    if (assignments.idsOf(directiveId).isEmpty()) {
+      for (DirectiveDraft.Item item : d.body().items()) {
+        for (String code : addressees(item)) {
+          assignments.insert(directiveId, item.number(), code, d.reportDeadline());
+        }
+      }
+    }
+    return assignments.idsOf(directiveId);
+  }
+
+  /** The agencies an item is given to, in the order written, each once. */
+  public Set<String> addressees(DirectiveDraft.Item item) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (String selector : item.agencies()) {
+      agencies.expand(selector).orElseThrow(() -> new IllegalStateException("Unknown agency " + selector))
+          .forEach(a -> codes.add(a.code()));
+    }
+    return codes;
+  }
+
+  public Directive get(long id) {
+    return directives.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản có mã " + id + "."));
+  }
+
+  public List<Directive> all() {
+    return directives.findAll();
+  }
+
+  public DirectiveView view(long id) {
+    Directive d = get(id);
+    Instant now = Instant.now();
+    List<DirectiveView.AssignmentState> rows = new ArrayList<>();
+    for (Assignment a : assignments.ofDirective(id)) {
+      rows.add(new DirectiveView.AssignmentState(a.id(), a.itemNumber(), a.agencyCode(),
+          agencies.find(a.agencyCode()).map(Agency::name).orElse(a.agencyCode()), a.deadline(), a.dueAt(),
+          a.status(now), a.status(now).label(), a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(),
+          a.processInstanceId(), a.report()));
+    }
+    long reported = rows.stream().filter(r -> r.reportedAt() != null).count();
+    return new DirectiveView(d.id(), d.number(), d.status().name(), d.issuedOn(), d.issuer(), d.title(),
+        d.reportDeadline(), d.summaryDeadline(), d.collectingAgency(), d.body().conclusionNumber(),
+        d.processInstanceId(), d.collectionOpenedAt(), d.summaryNumber(), d.summaryApprovedAt(),
+        rows.size(), (int) reported, rows);
+  }
+
+  /** One line per item for the people who draft and approve: who gets what. */
+  public String assignmentSummary(DirectiveDraft draft) {
+    StringBuilder b = new StringBuilder();
+    for (DirectiveDraft.Item item : draft.items()) {
+      Set<String> codes = addressees(item);
+      String who = codes.size() > 3
+          ? codes.size() + " cơ quan (" + describeSelectors(item.agencies()) + ")"
+          : codes.stream().map(agencies::shortName).collect(Collectors.joining(", "));
+      b.append(item.number()).append(". ").append(who).append(" — ").append(item.bullets().size())
+          .append(" nội dung");
+      if (item.heading() != null && !item.heading().isBlank()) {
+        b.append(": ").append(item.heading());
+      }
+      b.append('\n');
+    }
+    b.append("Hạn báo cáo: ").append(VnDates.before(draft.reportDeadline()))
+        .append("; hạn tổng hợp: ").append(VnDates.before(draft.summaryDeadline())).append('.');
+    return b.toString();
+  }
+
+  private String describeSelectors(List<String> selectors) {
+    return selectors.stream().map(s -> switch (s) {
+      case "all:department" -> "các sở, ngành";
+      case "all:district" -> "UBND các huyện, thành phố";
+      default -> agencies.shortName(s);
+    }).collect(Collectors.joining(", "));
+  }
+}

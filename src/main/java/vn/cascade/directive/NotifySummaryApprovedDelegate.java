@@ -1,0 +1,41 @@
+package vn.cascade.directive;
+
+import static vn.cascade.directive.DirectiveProcess.*;
+
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the approved summary and tells the Conclusion's process, if the directive runs inside
+ * one, so that Văn phòng UBND can report back to the Party. Open assignments keep running.
+ */
+@Component
+class NotifySummaryApprovedDelegate implements JavaDelegate {
+
+  private final DirectiveRepository directives;
+  private final RuntimeService runtimeService;
+
+  NotifySummaryApprovedDelegate(DirectiveRepository directives, RuntimeService runtimeService) {
+    this.directives = directives;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    directives.markSummaryApproved(DIRECTIVE_ID.from(execution), SUMMARY_NUMBER.from(execution), Instant.now());
+    ProcessInstance parent = runtimeService.createProcessInstanceQuery()
+        .subProcessInstanceId(execution.getProcessInstanceId()).singleResult();
+    if (parent != null) {
+      runtimeService.createMessageCorrelation(MESSAGE_SUMMARY_APPROVED)
+          .processInstanceId(parent.getId())
+          .setVariables(Map.of(SUMMARY_NUMBER.name(), SUMMARY_NUMBER.from(execution),
+              SUMMARY_TEXT.name(), SUMMARY_TEXT.from(execution)))
+          .correlateWithResult();
+    }
+  }
+}

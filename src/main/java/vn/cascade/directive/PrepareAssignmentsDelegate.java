@@ -1,0 +1,34 @@
+package vn.cascade.directive;
+
+import static vn.cascade.directive.DirectiveProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.cascade.common.VnDates;
+
+/** Creates the directive's assignments and puts its deadlines on the process. */
+@Component
+class PrepareAssignmentsDelegate implements JavaDelegate {
+
+  private final DirectiveService directives;
+
+  PrepareAssignmentsDelegate(DirectiveService directives) {
+    this.directives = directives;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = DIRECTIVE_ID.from(execution);
+    directives.createAssignments(id, execution.getProcessInstanceId());
+    Directive d = directives.get(id);
+    DIRECTIVE_NUMBER.set(execution, d.number());
+    DIRECTIVE_TITLE.set(execution, d.title());
+    REPORT_DEADLINE.set(execution, VnDates.dueBeforeAsDate(d.reportDeadline()));
+    SUMMARY_DEADLINE.set(execution, VnDates.dueBeforeAsDate(d.summaryDeadline()));
+    REPORT_DEADLINE_TEXT.set(execution, VnDates.before(d.reportDeadline()));
+    SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(d.summaryDeadline()));
+    COLLECTING_AGENCY.set(execution, d.collectingAgency());
+    COLLECTION_OPENED.set(execution, false);
+  }
+}
