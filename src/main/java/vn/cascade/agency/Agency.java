@@ -9,8 +9,16 @@ public record Agency(String code, String name, List<String> aliases, AgencyKind 
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }
 
-  /** The short name used in lists, e.g. "Sở KH&ĐT". */
+  private static final int SHORT = 30;
+
+  /**
+   * The name used in lists: the full name when it is short ("Sở Y tế"), otherwise the first alias
+   * that is more than an acronym ("UBND TP Long Khánh").
+   */
   public String shortName() {
-    return aliases.isEmpty() ? name : aliases.get(0);
+    if (name.length() <= SHORT) {
+      return name;
+    }
+    return aliases.stream().filter(a -> a.contains(" ")).findFirst().orElse(name);
   }
 }

@@ -2,6 +2,7 @@ package vn.cascade.assignment;
 
 import static vn.cascade.assignment.AgencyAssignmentProcess.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -25,9 +26,11 @@ class LoadAssignmentDelegate implements JavaDelegate {
   private final DirectiveRepository directives;
   private final AgencyDirectory agencies;
   private final int followUpDaysBefore;
+  private final Clock clock;
 
   LoadAssignmentDelegate(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
-      @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore) {
+      @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore, Clock clock) {
+    this.clock = clock;
     this.assignments = assignments;
     this.directives = directives;
     this.agencies = agencies;
@@ -57,7 +60,7 @@ class LoadAssignmentDelegate implements JavaDelegate {
     DUE_DATE.set(execution, Date.from(due));
     DUE_DATE_TEXT.set(execution, VnDates.before(a.deadline()));
     Instant followUp = due.minus(followUpDaysBefore, ChronoUnit.DAYS);
-    FOLLOW_UP_DATE.set(execution, Date.from(followUp.isAfter(Instant.now()) ? followUp : due));
+    FOLLOW_UP_DATE.set(execution, Date.from(followUp.isAfter(clock.instant()) ? followUp : due));
   }
 
   private static String assignmentText(Directive d, DirectiveDraft.Item item) {

@@ -2,7 +2,7 @@ package vn.cascade.assignment;
 
 import static vn.cascade.assignment.AgencyAssignmentProcess.*;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,12 @@ class RecordReportDelegate implements JavaDelegate {
 
   private final AssignmentRepository assignments;
   private final DirectiveRepository directives;
+  private final Clock clock;
 
-  RecordReportDelegate(AssignmentRepository assignments, DirectiveRepository directives) {
+  RecordReportDelegate(AssignmentRepository assignments, DirectiveRepository directives, Clock clock) {
     this.assignments = assignments;
     this.directives = directives;
+    this.clock = clock;
   }
 
   @Override
@@ -42,6 +44,6 @@ class RecordReportDelegate implements JavaDelegate {
       report.put(field.name(), Texts.nfc(field.from(execution)));
     }
     boolean afterCollection = directives.find(a.directiveId()).orElseThrow().collectionOpenedAt() != null;
-    assignments.recordReport(a.id(), report, Instant.now(), afterCollection);
+    assignments.recordReport(a.id(), report, clock.instant(), afterCollection);
   }
 }

@@ -1,6 +1,6 @@
 package vn.cascade.conclusion;
 
-import java.time.Instant;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 class RecordReportBackDelegate implements JavaDelegate {
 
   private final ConclusionRepository conclusions;
+  private final Clock clock;
 
-  RecordReportBackDelegate(ConclusionRepository conclusions) {
+  RecordReportBackDelegate(ConclusionRepository conclusions, Clock clock) {
+    this.clock = clock;
     this.conclusions = conclusions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     conclusions.recordReportBack(PartyConclusionProcess.CONCLUSION_ID.from(execution),
-        PartyConclusionProcess.REPORT_BACK_NUMBER.from(execution), Instant.now());
+        PartyConclusionProcess.REPORT_BACK_NUMBER.from(execution), clock.instant());
   }
 }

@@ -63,10 +63,11 @@ public class DemoCaseLoader {
   /** Loads the case unless its Conclusion is already registered; returns the Conclusion. */
   public Conclusion loadIfAbsent(LocalDate directiveIssuedOn) {
     DemoCase demo = read();
-    var existing = conclusions.findByNumber(demo.conclusion().number());
-    if (existing.isPresent()) {
-      return existing.get();
-    }
+    return conclusions.findByNumber(demo.conclusion().number()).orElseGet(() -> load(demo, directiveIssuedOn));
+  }
+
+  /** Registers the case's Conclusion and advances it until its directive is issued on the given day. */
+  public Conclusion load(DemoCase demo, LocalDate directiveIssuedOn) {
     long shift = ChronoUnit.DAYS.between(demo.directive().issuedOn(), directiveIssuedOn);
     Conclusion c = transaction.execute(status -> advance(demo, shift));
     LOG.info("Demo loaded: {} and {} issued {}, reports due {}", demo.conclusion().number(),

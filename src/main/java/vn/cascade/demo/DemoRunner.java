@@ -9,7 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
-import vn.cascade.common.VnDates;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * The demo profile (the default): one user per agency (id = agency code, password "demo") and
@@ -25,8 +26,10 @@ class DemoRunner implements ApplicationRunner {
   private final AgencyDirectory directory;
   private final IdentityService identityService;
   private final DemoCaseLoader loader;
+  private final Clock clock;
 
-  DemoRunner(AgencyDirectory directory, IdentityService identityService, DemoCaseLoader loader) {
+  DemoRunner(AgencyDirectory directory, IdentityService identityService, DemoCaseLoader loader, Clock clock) {
+    this.clock = clock;
     this.directory = directory;
     this.identityService = identityService;
     this.loader = loader;
@@ -45,6 +48,6 @@ class DemoRunner implements ApplicationRunner {
         identityService.createMembership(agency.code(), agency.code());
       }
     }
-    loader.loadIfAbsent(VnDates.today());
+    loader.loadIfAbsent(LocalDate.now(clock));
   }
 }

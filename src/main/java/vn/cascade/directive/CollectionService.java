@@ -1,6 +1,6 @@
 package vn.cascade.directive;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,11 @@ public class CollectionService {
   private final AssignmentRepository assignments;
   private final AgencyDirectory agencies;
   private final RuntimeService runtimeService;
+  private final Clock clock;
 
   CollectionService(DirectiveRepository directives, AssignmentRepository assignments, AgencyDirectory agencies,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, Clock clock) {
+    this.clock = clock;
     this.directives = directives;
     this.assignments = assignments;
     this.agencies = agencies;
@@ -38,7 +40,7 @@ public class CollectionService {
 
   /** Marks the collection open (the first time only) and returns the view's variables. */
   public Map<String, Object> open(long directiveId) {
-    directives.markCollectionOpened(directiveId, Instant.now());
+    directives.markCollectionOpened(directiveId, clock.instant());
     Map<String, Object> variables = view(directiveId);
     DirectiveProcess.COLLECTION_OPENED.put(variables, true);
     return variables;
@@ -62,7 +64,7 @@ public class CollectionService {
     List<Assignment> missing = all.stream().filter(a -> !a.reported()).toList();
     Map<String, Object> v = new LinkedHashMap<>();
     DirectiveProcess.REPORT_PROGRESS_TEXT.put(v, "Đã nhận " + reported.size() + "/" + all.size()
-        + " báo cáo; còn thiếu " + missing.size() + " (cập nhật " + VnDates.formatWithTime(Instant.now()) + ").");
+        + " báo cáo; còn thiếu " + missing.size() + " (cập nhật " + VnDates.formatWithTime(clock.instant()) + ").");
     DirectiveProcess.COLLECTED_REPORTS.put(v, collectedText(reported));
     DirectiveProcess.MISSING_AGENCIES.put(v, missingText(missing));
     return v;
@@ -93,7 +95,7 @@ public class CollectionService {
     String status = AgencyAssignmentProcess.STATUS_COMPLETED.equals(
         a.report().get(AgencyAssignmentProcess.COMPLETION_STATUS.name())) ? "đã hoàn thành" : "đang thực hiện";
     return agencies.shortName(a.agencyCode()) + " — nhiệm vụ " + a.itemNumber() + " — nộp ngày "
-        + VnDates.format(a.reportedAt()) + " (" + a.status(Instant.now()).label()
+        + VnDates.format(a.reportedAt()) + " (" + a.status(clock.instant()).label()
         + (a.arrivedAfterCollection() ? ", đến sau khi mở tổng hợp" : "") + ") — " + status + "\n";
   }
 

@@ -1,5 +1,6 @@
 package vn.cascade.directive;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,9 +28,11 @@ public class DirectiveService {
   private final DirectiveValidator validator;
   private final AgencyDirectory agencies;
   private final RuntimeService runtimeService;
+  private final Clock clock;
 
   DirectiveService(DirectiveRepository directives, AssignmentRepository assignments, DirectiveValidator validator,
-      AgencyDirectory agencies, RuntimeService runtimeService) {
+      AgencyDirectory agencies, RuntimeService runtimeService, Clock clock) {
+    this.clock = clock;
     this.directives = directives;
     this.assignments = assignments;
     this.validator = validator;
@@ -110,7 +113,7 @@ public class DirectiveService {
 
   public DirectiveView view(long id) {
     Directive d = get(id);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<DirectiveView.AssignmentState> rows = new ArrayList<>();
     for (Assignment a : assignments.ofDirective(id)) {
       rows.add(new DirectiveView.AssignmentState(a.id(), a.itemNumber(), a.agencyCode(),

@@ -2,7 +2,7 @@ package vn.cascade.directive;
 
 import static vn.cascade.directive.DirectiveProcess.*;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,15 +19,17 @@ class NotifySummaryApprovedDelegate implements JavaDelegate {
 
   private final DirectiveRepository directives;
   private final RuntimeService runtimeService;
+  private final Clock clock;
 
-  NotifySummaryApprovedDelegate(DirectiveRepository directives, RuntimeService runtimeService) {
+  NotifySummaryApprovedDelegate(DirectiveRepository directives, RuntimeService runtimeService, Clock clock) {
+    this.clock = clock;
     this.directives = directives;
     this.runtimeService = runtimeService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    directives.markSummaryApproved(DIRECTIVE_ID.from(execution), SUMMARY_NUMBER.from(execution), Instant.now());
+    directives.markSummaryApproved(DIRECTIVE_ID.from(execution), SUMMARY_NUMBER.from(execution), clock.instant());
     ProcessInstance parent = runtimeService.createProcessInstanceQuery()
         .subProcessInstanceId(execution.getProcessInstanceId()).singleResult();
     if (parent != null) {
