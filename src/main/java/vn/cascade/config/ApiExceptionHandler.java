@@ -2,6 +2,8 @@ package vn.cascade.config;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,6 +16,7 @@ import vn.cascade.common.NotFoundException;
 
 /** Answers the application's API errors with RFC 9457 problem details, in Vietnamese. */
 @RestControllerAdvice(basePackages = "vn.cascade")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
   static final String TYPE_BASE = "urn:cascade:problem:";
