@@ -3,7 +3,6 @@ package vn.cascade;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,33 +71,20 @@ public abstract class CascadeIntegrationTest {
     return "http://localhost:" + port;
   }
 
-  /** Runs every job that is not a timer, until none is left: what the job executor would do. */
-  protected void executeAsyncJobs() {
-    for (int round = 0; round < 1000; round++) {
-      List<Job> jobs = managementService.createJobQuery().messages().executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (Job job : jobs) {
-        managementService.executeJob(job.getId());
-      }
-    }
-    throw new AssertionError("Async jobs keep appearing");
+  protected ProcessDriver driver() {
+    return new ProcessDriver(processEngine);
   }
 
-  /** Completes a task as a member of the given agency would: claim, then submit the form. */
+  protected void executeAsyncJobs() {
+    driver().executeAsyncJobs();
+  }
+
   protected void completeAs(String user, Task task, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    driver().completeAs(user, task, variables);
   }
 
   protected Task taskOf(String processInstanceId, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    return driver().taskOf(processInstanceId, taskKey);
   }
 
   protected Clock clock() {

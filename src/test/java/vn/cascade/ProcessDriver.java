@@ -1,0 +1,47 @@
+package vn.cascade;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/** Drives processes in tests the way people and the job executor would. */
+public final class ProcessDriver {
+
+  private final ProcessEngine engine;
+
+  public ProcessDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Runs every job that is not a timer, until none is left. */
+  public void executeAsyncJobs() {
+    for (int round = 0; round < 1000; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().messages().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (Job job : jobs) {
+        engine.getManagementService().executeJob(job.getId());
+      }
+    }
+    throw new AssertionError("Async jobs keep appearing");
+  }
+
+  /** Completes a task as a member of the given agency would: claim, then submit the form. */
+  public void completeAs(String user, Task task, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthenticatedUserId(user);
+    try {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  public Task taskOf(String processInstanceId, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+}
