@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,10 +23,11 @@ import vn.cascade.directive.DirectiveRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same cascade on a real PostgreSQL server (embedded, from Maven Central), the postgres profile. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false"
 })
 @ActiveProfiles("postgres")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(CascadeIntegrationTest.TestClock.class)
 class DemoCascadePostgresTest {
 
@@ -33,15 +35,8 @@ class DemoCascadePostgresTest {
 
   private static EmbeddedPostgres start() {
     try {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          pg.close();
-        } catch (IOException ignored) {
-          // the JVM is going away
-        }
-      }));
-      return pg;
+      // Embedded PostgreSQL stops its server itself when the test JVM exits.
+      return EmbeddedPostgres.builder().start();
     } catch (IOException e) {
       throw new UncheckedIOException("Embedded PostgreSQL did not start (initdb refuses to run as root: "
           + "run the build as an ordinary user, as .ci/run does)", e);
