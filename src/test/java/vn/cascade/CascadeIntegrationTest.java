@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cascade-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=localhost",
     "spring.mail.port=3025"
 })
 @ActiveProfiles("demo")

@@ -56,6 +56,10 @@ public class AssignmentRepository {
         .param("pi", processInstanceId).param("id", id).update();
   }
 
+  void changeDeadline(long id, LocalDate deadline) {
+    jdbc.sql("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
+  }
+
   /** Stores the report; the first submission's instant is kept as the reporting date. */
   void recordReport(long id, Map<String, Object> report, Instant at, boolean afterCollection) {
     jdbc.sql("""

@@ -28,7 +28,8 @@ public record DirectiveDraft(
     String monitoringInstruction,
     String conclusionNumber,
     List<Recipient> recipients,
-    List<Item> items) {
+    List<Item> items,
+    List<Integer> reminderOffsetsDays) {
 
   public static final String DEFAULT_COLLECTING_AGENCY = "so-khdt";
   public static final String DEFAULT_MONITORING_AGENCY = "vp-ubnd";
@@ -37,6 +38,7 @@ public record DirectiveDraft(
     addressees = addressees == null ? List.of() : addressees;
     recipients = recipients == null ? List.of() : recipients;
     items = items == null ? List.of() : items;
+    reminderOffsetsDays = reminderOffsetsDays == null ? List.of() : reminderOffsetsDays;
   }
 
   public String collectingAgencyOrDefault() {
@@ -67,7 +69,8 @@ public record DirectiveDraft(
       LocalDate newReportDeadline, LocalDate newSummaryDeadline) {
     return new DirectiveDraft(newNumber, newIssuedOn, place, issuer, issuerAgency, signer, signerTitle, newTitle,
         addressees, preamble, newReportDeadline, reportTo, reportInstruction, newSummaryDeadline, collectingAgency,
-        summaryInstruction, monitoringAgency, monitoringInstruction, conclusionNumber, recipients, items);
+        summaryInstruction, monitoringAgency, monitoringInstruction, conclusionNumber, recipients, items,
+        reminderOffsetsDays);
   }
 
   public DirectiveDraft shiftedBy(long days) {
@@ -77,7 +80,8 @@ public record DirectiveDraft(
   public DirectiveDraft withConclusionNumber(String conclusion) {
     return new DirectiveDraft(number, issuedOn, place, issuer, issuerAgency, signer, signerTitle, title,
         addressees, preamble, reportDeadline, reportTo, reportInstruction, summaryDeadline, collectingAgency,
-        summaryInstruction, monitoringAgency, monitoringInstruction, conclusion, recipients, items);
+        summaryInstruction, monitoringAgency, monitoringInstruction, conclusion, recipients, items,
+        reminderOffsetsDays);
   }
 
   private static LocalDate plus(LocalDate d, long days) {

@@ -57,6 +57,12 @@ public class DirectiveValidator {
     if (d.monitoringAgency() != null && !agencies.exists(d.monitoringAgency())) {
       p.add("monitoringAgency", "Mã cơ quan không có trong danh mục: " + d.monitoringAgency() + ".");
     }
+    for (int i = 0; i < d.reminderOffsetsDays().size(); i++) {
+      Integer offset = d.reminderOffsetsDays().get(i);
+      if (offset == null || offset < 1 || offset > 60) {
+        p.add("reminderOffsetsDays[" + i + "]", "Số ngày nhắc trước hạn phải từ 1 đến 60.");
+      }
+    }
     if (d.items().isEmpty()) {
       p.add("items", "Văn bản phải giao ít nhất một nhiệm vụ cho cơ quan.");
     }

@@ -77,7 +77,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
         List.of(new DirectiveDraft.Bullet("Rà soát kết quả.", List.of())));
     Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
         null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null, null,
-        null, null, null, null, List.of(item)));
+        null, null, null, null, List.of(item), List.of()));
     int expected = agencies.ofKind(AgencyKind.DEPARTMENT).size() + agencies.ofKind(AgencyKind.DISTRICT).size();
     assertThat(expected).isEqualTo(35);
     assertThat(assignments.ofDirective(d.id())).hasSize(expected)
@@ -98,7 +98,8 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
     Map<String, Object> v = runtimeService.getVariables(instanceOf(d).getId());
     assertThat((String) v.get("collectedReports")).contains("Sở Y tế", "Công an tỉnh", "Bảo đảm an ninh trật tự.");
     assertThat(v.get("missingAgencies")).isEqualTo("Tất cả các cơ quan đã báo cáo.");
-    assertThat(managementService.createJobQuery().processInstanceId(instanceOf(d).getId()).timers().count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instanceOf(d).getId()).timers()
+        .activityId(DirectiveProcess.BOUNDARY_DEADLINE_PASSED).count()).isZero();
   }
 
   @Test

@@ -1,0 +1,8 @@
+package vn.cascade.reminder;
+
+/** What is being chased: an agency's report, the collector's summary, the report back to the Party. */
+public enum ChaseSubject {
+  ASSIGNMENT,
+  SUMMARY,
+  REPORT_BACK
+}

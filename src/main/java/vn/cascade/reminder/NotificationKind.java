@@ -1,0 +1,19 @@
+package vn.cascade.reminder;
+
+/** What a notification is: a reminder before the deadline, an urging after it, an escalation. */
+public enum NotificationKind {
+  REMINDER("Nhắc hạn"),
+  URGING("Đôn đốc"),
+  ESCALATION("Báo cáo lãnh đạo");
+
+  private final String tag;
+
+  NotificationKind(String tag) {
+    this.tag = tag;
+  }
+
+  /** The tag in the mail's subject, e.g. "[Nhắc hạn]". */
+  public String tag() {
+    return tag;
+  }
+}

@@ -1,0 +1,101 @@
+package vn.cascade.reminder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: one row per notification key. Its writes commit on their own, beside the job's
+ * transaction, so that a sent mail stays recorded even if the job is later rolled back.
+ */
+@Repository
+public class NotificationOutbox {
+
+  /** Where a notification stands. KEPT: no mail server is configured, the notification is only recorded. */
+  public enum Status { PENDING, SENT, FAILED, KEPT }
+
+  /** One row of the outbox. */
+  public record Entry(long id, String key, ChaseSubject subjectKind, long subjectId, NotificationKind kind,
+      int sequence, String recipients, String cc, String subject, String bodyText, String bodyHtml, Status status,
+      int attempts, String lastError, Instant plannedFor, Instant createdAt, Instant sentAt) {}
+
+  private final JdbcClient jdbc;
+
+  NotificationOutbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public Entry findOrCreate(String key, ChaseTarget target, NotificationKind kind, int sequence, Mail mail,
+      Instant plannedFor, Instant now) {
+    Optional<Entry> existing = find(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    jdbc.sql("""
+        insert into cascade_notification (notification_key, subject_kind, subject_id, kind, sequence_no, recipients, cc,
+          subject, body_text, body_html, status, attempts, planned_for, created_at)
+        values (:key, :subjectKind, :subjectId, :kind, :seq, :to, :cc, :subject, :text, :html, 'PENDING', 0, :planned, :now)""")
+        .param("key", key).param("subjectKind", target.subject().name()).param("subjectId", target.id())
+        .param("kind", kind.name()).param("seq", sequence).param("to", String.join(", ", mail.to()))
+        .param("cc", String.join(", ", mail.cc())).param("subject", mail.subject()).param("text", mail.text())
+        .param("html", mail.html()).param("planned", plannedFor == null ? null : Timestamp.from(plannedFor))
+        .param("now", Timestamp.from(now))
+        .update();
+    return find(key).orElseThrow();
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void markSent(long id, Instant at) {
+    jdbc.sql("update cascade_notification set status = 'SENT', attempts = attempts + 1, sent_at = :at, last_error = null where id = :id")
+        .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void markKept(long id) {
+    jdbc.sql("update cascade_notification set status = 'KEPT' where id = :id").param("id", id).update();
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void markFailed(long id, String error) {
+    String trimmed = error == null ? "" : error.length() > 1900 ? error.substring(0, 1900) : error;
+    jdbc.sql("update cascade_notification set status = 'FAILED', attempts = attempts + 1, last_error = :e where id = :id")
+        .param("e", trimmed).param("id", id).update();
+  }
+
+  public Optional<Entry> find(String key) {
+    return jdbc.sql("select * from cascade_notification where notification_key = :k").param("k", key)
+        .query(this::map).optional();
+  }
+
+  public List<Entry> recent(int limit) {
+    return jdbc.sql("select * from cascade_notification order by created_at desc, id desc").query(this::map).list()
+        .stream().limit(limit).toList();
+  }
+
+  public List<Entry> ofSubject(ChaseSubject kind, long id) {
+    return jdbc.sql("select * from cascade_notification where subject_kind = :k and subject_id = :id order by id")
+        .param("k", kind.name()).param("id", id).query(this::map).list();
+  }
+
+  private Entry map(ResultSet rs, int row) throws SQLException {
+    return new Entry(rs.getLong("id"), rs.getString("notification_key"),
+        ChaseSubject.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"),
+        NotificationKind.valueOf(rs.getString("kind")), rs.getInt("sequence_no"), rs.getString("recipients"),
+        rs.getString("cc"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+        Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+        instant(rs.getTimestamp("planned_for")), instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("sent_at")));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

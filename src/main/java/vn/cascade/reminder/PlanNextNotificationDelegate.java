@@ -1,0 +1,35 @@
+package vn.cascade.reminder;
+
+import static vn.cascade.reminder.ChaseProcess.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.cascade.reminder.NotificationPlanner.Planned;
+
+/** Sets the timer of the chase loop to the next reminder or urging. */
+@Component
+class PlanNextNotificationDelegate implements JavaDelegate {
+
+  private final ChaseTargets targets;
+  private final NotificationPlanner planner;
+
+  PlanNextNotificationDelegate(ChaseTargets targets, NotificationPlanner planner) {
+    this.targets = targets;
+    this.planner = planner;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ChaseTarget target = targets.resolve(ChaseSubject.valueOf(CHASE_SUBJECT.from(execution)),
+        CHASE_SUBJECT_ID.from(execution));
+    String lastKind = NEXT_NOTIFICATION_KIND.from(execution);
+    Planned last = lastKind == null ? null : new Planned(NotificationKind.valueOf(lastKind),
+        NEXT_NOTIFICATION_SEQ.from(execution), NEXT_NOTIFICATION_AT.from(execution).toInstant());
+    Planned next = planner.next(target, CHASE_STARTED_AT.from(execution).toInstant(), last);
+    NEXT_NOTIFICATION_KIND.set(execution, next.kind().name());
+    NEXT_NOTIFICATION_SEQ.set(execution, next.sequence());
+    NEXT_NOTIFICATION_AT.set(execution, Date.from(next.at()));
+  }
+}

@@ -1,0 +1,31 @@
+package vn.cascade.reminder;
+
+import java.time.LocalTime;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code cascade.reminders.*}: when reminders and urgings go out, and where their links point.
+ *
+ * @param offsetsDays days before a deadline a reminder goes out (a directive may override them)
+ * @param sendAt time of day reminders and urgings go out, Asia/Ho_Chi_Minh
+ * @param urgingIntervalWorkingDays working days between two urgings of an overdue report
+ * @param urgingsBeforeEscalation urgings after which the leadership is told
+ * @param retryCycle how often a failed send is retried before it becomes an incident (ISO 8601 R/P)
+ * @param tasklistBaseUrl where the link in a mail leads, e.g. https://cascade.dongnai.gov.vn/camunda/app/tasklist/default/
+ * @param monitoringAgency the office copied on urgings (theo dõi, đôn đốc)
+ * @param leadershipAgency the group an escalation goes to
+ * @param from the sender address
+ */
+@ConfigurationProperties("cascade.reminders")
+public record ReminderSettings(
+    @DefaultValue({"7", "3", "1"}) List<Integer> offsetsDays,
+    @DefaultValue("08:00") LocalTime sendAt,
+    @DefaultValue("2") int urgingIntervalWorkingDays,
+    @DefaultValue("3") int urgingsBeforeEscalation,
+    @DefaultValue("R5/PT5M") String retryCycle,
+    @DefaultValue("http://localhost:8080/camunda/app/tasklist/default/") String tasklistBaseUrl,
+    @DefaultValue("vp-ubnd") String monitoringAgency,
+    @DefaultValue("lanh-dao-ubnd") String leadershipAgency,
+    @DefaultValue("Cascade <khong-tra-loi@cascade.example>") String from) {}
