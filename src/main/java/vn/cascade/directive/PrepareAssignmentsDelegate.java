@@ -2,19 +2,26 @@ package vn.cascade.directive;
 
 import static vn.cascade.directive.DirectiveProcess.*;
 
+import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.cascade.common.VnDates;
+import vn.cascade.reminder.TimeCompression;
 
 /** Creates the directive's assignments and puts its deadlines on the process. */
 @Component
 class PrepareAssignmentsDelegate implements JavaDelegate {
 
   private final DirectiveService directives;
+  private final TimeCompression compression;
+  private final Clock clock;
 
-  PrepareAssignmentsDelegate(DirectiveService directives) {
+  PrepareAssignmentsDelegate(DirectiveService directives, TimeCompression compression, Clock clock) {
     this.directives = directives;
+    this.compression = compression;
+    this.clock = clock;
   }
 
   @Override
@@ -24,7 +31,8 @@ class PrepareAssignmentsDelegate implements JavaDelegate {
     Directive d = directives.get(id);
     DIRECTIVE_NUMBER.set(execution, d.number());
     DIRECTIVE_TITLE.set(execution, d.title());
-    REPORT_DEADLINE.set(execution, VnDates.dueBeforeAsDate(d.reportDeadline()));
+    // The collection opens at the reporting deadline (earlier under the demo's compressed time).
+    REPORT_DEADLINE.set(execution, Date.from(compression.fireAt(VnDates.dueBefore(d.reportDeadline()), clock.instant())));
     SUMMARY_DEADLINE.set(execution, VnDates.dueBeforeAsDate(d.summaryDeadline()));
     REPORT_DEADLINE_TEXT.set(execution, VnDates.before(d.reportDeadline()));
     SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(d.summaryDeadline()));

@@ -18,6 +18,8 @@ public final class ChaseProcess {
   public static final ProcessVariable<Date> CHASE_STARTED_AT = ProcessVariable.of("chaseStartedAt", Date.class);
   public static final ProcessVariable<Date> NEXT_NOTIFICATION_AT = ProcessVariable.of("nextNotificationAt", Date.class);
   public static final ProcessVariable<String> NEXT_NOTIFICATION_KIND = ProcessVariable.of("nextNotificationKind", String.class);
+  /** When the timer fires: the planned instant, or earlier under the demo's compressed time. */
+  public static final ProcessVariable<Date> NEXT_NOTIFICATION_FIRES_AT = ProcessVariable.of("nextNotificationFiresAt", Date.class);
   public static final ProcessVariable<Integer> NEXT_NOTIFICATION_SEQ = ProcessVariable.of("nextNotificationSeq", Integer.class);
 
   private ChaseProcess() {}

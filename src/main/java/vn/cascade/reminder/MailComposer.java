@@ -51,8 +51,9 @@ public class MailComposer {
     this.clock = clock;
   }
 
-  public Mail compose(ChaseTarget target, NotificationKind kind, int sequence) {
-    LocalDate today = LocalDate.now(clock.withZone(VnDates.ZONE));
+  /** @param asOf the moment the notification speaks of (its planned instant) */
+  public Mail compose(ChaseTarget target, NotificationKind kind, int sequence, java.time.Instant asOf) {
+    LocalDate today = asOf.atZone(VnDates.ZONE).toLocalDate();
     Agency agency = agencies.get(target.agency());
     Context c = new Context(Locale.forLanguageTag("vi"));
     c.setVariable("kind", kind.name());
@@ -90,7 +91,7 @@ public class MailComposer {
         cc = addresses(settings.monitoringAgency());
         subject = "[" + kind.tag() + "] " + target.documentLabel() + " — " + agency.shortName() + " chưa "
             + target.action() + " sau " + settings.urgingsBeforeEscalation() + " lần đôn đốc";
-        c.setVariable("overdue", overdue(target, today));
+        c.setVariable("overdue", overdue(target, today, asOf));
       }
     }
     String template = "mail/" + kind.name().toLowerCase(Locale.ROOT);
@@ -119,11 +120,11 @@ public class MailComposer {
     return settings.tasklistBaseUrl() + (task == null ? "" : "#/?task=" + task.getId());
   }
 
-  private List<OverdueLine> overdue(ChaseTarget target, LocalDate today) {
+  private List<OverdueLine> overdue(ChaseTarget target, LocalDate today, java.time.Instant asOf) {
     List<OverdueLine> lines = new ArrayList<>();
     if (target.subject() == ChaseSubject.ASSIGNMENT && target.directiveId() != null) {
       for (Assignment a : assignments.ofDirective(target.directiveId())) {
-        if (!a.reported() && clock.instant().isAfter(a.dueAt())) {
+        if (!a.reported() && asOf.isAfter(a.dueAt())) {
           lines.add(new OverdueLine(agencies.shortName(a.agencyCode()), a.itemNumber(), VnDates.format(a.deadline()),
               ChronoUnit.DAYS.between(a.deadline(), today) + 1));
         }

@@ -52,7 +52,7 @@ public class NotificationSender {
       LOG.info("Notification {} already {}, not sent again", key, entry.status());
       return false;
     }
-    Mail mail = composer.compose(target, kind, sequence);
+    Mail mail = composer.compose(target, kind, sequence, plannedFor == null ? clock.instant() : plannedFor);
     entry = outbox.findOrCreate(key, target, kind, sequence, mail, plannedFor, clock.instant());
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {

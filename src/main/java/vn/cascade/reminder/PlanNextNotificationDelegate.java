@@ -14,10 +14,12 @@ class PlanNextNotificationDelegate implements JavaDelegate {
 
   private final ChaseTargets targets;
   private final NotificationPlanner planner;
+  private final TimeCompression compression;
 
-  PlanNextNotificationDelegate(ChaseTargets targets, NotificationPlanner planner) {
+  PlanNextNotificationDelegate(ChaseTargets targets, NotificationPlanner planner, TimeCompression compression) {
     this.targets = targets;
     this.planner = planner;
+    this.compression = compression;
   }
 
   @Override
@@ -27,9 +29,11 @@ class PlanNextNotificationDelegate implements JavaDelegate {
     String lastKind = NEXT_NOTIFICATION_KIND.from(execution);
     Planned last = lastKind == null ? null : new Planned(NotificationKind.valueOf(lastKind),
         NEXT_NOTIFICATION_SEQ.from(execution), NEXT_NOTIFICATION_AT.from(execution).toInstant());
-    Planned next = planner.next(target, CHASE_STARTED_AT.from(execution).toInstant(), last);
+    var startedAt = CHASE_STARTED_AT.from(execution).toInstant();
+    Planned next = planner.next(target, startedAt, last);
     NEXT_NOTIFICATION_KIND.set(execution, next.kind().name());
     NEXT_NOTIFICATION_SEQ.set(execution, next.sequence());
     NEXT_NOTIFICATION_AT.set(execution, Date.from(next.at()));
+    NEXT_NOTIFICATION_FIRES_AT.set(execution, Date.from(compression.fireAt(next.at(), startedAt)));
   }
 }

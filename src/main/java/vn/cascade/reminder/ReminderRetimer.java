@@ -23,9 +23,11 @@ public class ReminderRetimer {
   private final ChaseTargets targets;
   private final NotificationPlanner planner;
   private final Clock clock;
+  private final TimeCompression compression;
 
   ReminderRetimer(RuntimeService runtimeService, ManagementService managementService, ChaseTargets targets,
-      NotificationPlanner planner, Clock clock) {
+      NotificationPlanner planner, Clock clock, TimeCompression compression) {
+    this.compression = compression;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.targets = targets;
@@ -40,13 +42,14 @@ public class ReminderRetimer {
       Object chasedId = runtimeService.getVariable(job.getExecutionId(), CHASE_SUBJECT_ID.name());
       if (subject.name().equals(chased) && Long.valueOf(id).equals(chasedId)) {
         Planned next = planner.next(targets.resolve(subject, id), clock.instant(), null);
-        Date at = Date.from(next.at());
+        Date firesAt = Date.from(compression.fireAt(next.at(), clock.instant()));
         runtimeService.setVariables(job.getExecutionId(), Map.of(
             NEXT_NOTIFICATION_KIND.name(), next.kind().name(),
             NEXT_NOTIFICATION_SEQ.name(), next.sequence(),
-            NEXT_NOTIFICATION_AT.name(), at));
-        managementService.setJobDuedate(job.getId(), at);
-        return at;
+            NEXT_NOTIFICATION_AT.name(), Date.from(next.at()),
+            NEXT_NOTIFICATION_FIRES_AT.name(), firesAt));
+        managementService.setJobDuedate(job.getId(), firesAt);
+        return firesAt;
       }
     }
     return null;
