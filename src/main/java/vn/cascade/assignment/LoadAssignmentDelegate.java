@@ -17,6 +17,7 @@ import vn.cascade.common.VnDates;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveRepository;
+import vn.cascade.security.AssignmentAccess;
 
 /** Puts on the process what the agency's report form shows: the item, its bullets, the deadline. */
 @Component
@@ -27,10 +28,13 @@ class LoadAssignmentDelegate implements JavaDelegate {
   private final AgencyDirectory agencies;
   private final int followUpDaysBefore;
   private final Clock clock;
+  private final AssignmentAccess access;
 
   LoadAssignmentDelegate(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
-      @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore, Clock clock) {
+      @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore, Clock clock,
+      AssignmentAccess access) {
     this.clock = clock;
+    this.access = access;
     this.assignments = assignments;
     this.directives = directives;
     this.agencies = agencies;
@@ -44,6 +48,7 @@ class LoadAssignmentDelegate implements JavaDelegate {
     DirectiveDraft.Item item = d.body().items().stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElseThrow();
     assignments.setProcessInstance(a.id(), execution.getProcessInstanceId());
+    access.grant(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency());
 
     AGENCY.set(execution, a.agencyCode());
     AGENCY_NAME.set(execution, agencies.get(a.agencyCode()).name());

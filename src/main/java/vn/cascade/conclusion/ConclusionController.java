@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.cascade.common.ForbiddenException;
 import vn.cascade.directive.DirectiveDraft;
+import vn.cascade.security.CurrentUser;
 
 /** {@code /api/conclusions}: register a Conclusion, attach the draft of its implementing directive. */
 @RestController
@@ -18,25 +20,38 @@ import vn.cascade.directive.DirectiveDraft;
 class ConclusionController {
 
   private final ConclusionService conclusions;
+  private final CurrentUser user;
 
-  ConclusionController(ConclusionService conclusions) {
+  ConclusionController(ConclusionService conclusions, CurrentUser user) {
     this.conclusions = conclusions;
+    this.user = user;
+  }
+
+  private void requireIssuer() {
+    if (!user.isIssuer()) {
+      throw new ForbiddenException("Chỉ Văn phòng UBND, lãnh đạo UBND và quản trị viên được thực hiện thao tác này.");
+    }
   }
 
   @PostMapping
   ResponseEntity<Conclusion> register(@RequestBody ConclusionDraft draft) {
+    requireIssuer();
     Conclusion c = conclusions.register(draft);
     return ResponseEntity.created(URI.create("/api/conclusions/" + c.id())).body(c);
   }
 
   @GetMapping("/{id}")
   Conclusion get(@PathVariable long id) {
+    if (!user.isManager()) {
+      throw new ForbiddenException("Chỉ cơ quan quản lý được xem Kết luận.");
+    }
     return conclusions.get(id);
   }
 
   /** The draft of the implementing directive, accepted while Văn phòng UBND's drafting task is open. */
   @PutMapping("/{id}/directive-draft")
   Map<String, Object> attachDraft(@PathVariable long id, @RequestBody DirectiveDraft draft) {
+    requireIssuer();
     long directiveId = conclusions.attachDirectiveDraft(id, draft);
     return Map.of("conclusionId", id, "directiveId", directiveId);
   }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.cascade.common.ConflictException;
 import vn.cascade.common.FieldProblem;
+import vn.cascade.common.ForbiddenException;
 import vn.cascade.common.InvalidInputException;
 import vn.cascade.common.NotFoundException;
 
@@ -48,6 +49,14 @@ class ApiExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setType(URI.create(TYPE_BASE + "not-found"));
     problem.setTitle("Không tìm thấy");
+    return problem;
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setType(URI.create(TYPE_BASE + "forbidden"));
+    problem.setTitle("Không có quyền");
     return problem;
   }
 

@@ -93,7 +93,7 @@ public class DemoCaseLoader {
   private void complete(Conclusion c, String taskKey, String user, Map<String, Object> variables) {
     Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId())
         .taskDefinitionKey(taskKey).singleResult();
-    identityService.setAuthenticatedUserId(user);
+    identityService.setAuthentication(user, java.util.List.of(user));
     try {
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);

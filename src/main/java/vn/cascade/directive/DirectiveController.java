@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.cascade.common.ForbiddenException;
 import vn.cascade.common.NotFoundException;
+import vn.cascade.security.CurrentUser;
 
 /** {@code /api/directives}: create and start a directive, read it with its assignments. */
 @RestController
@@ -19,21 +21,36 @@ class DirectiveController {
 
   private final DirectiveService directives;
   private final DirectiveRepository repository;
+  private final CurrentUser user;
 
-  DirectiveController(DirectiveService directives, DirectiveRepository repository) {
+  DirectiveController(DirectiveService directives, DirectiveRepository repository, CurrentUser user) {
     this.directives = directives;
     this.repository = repository;
+    this.user = user;
   }
 
   @PostMapping
   ResponseEntity<DirectiveView> issue(@RequestBody DirectiveDraft draft) {
+    if (!user.isIssuer()) {
+      throw new ForbiddenException("Chỉ Văn phòng UBND, lãnh đạo UBND và quản trị viên được ban hành văn bản.");
+    }
     Directive d = directives.issue(draft);
     return ResponseEntity.created(URI.create("/api/directives/" + d.id())).body(directives.view(d.id()));
   }
 
   @GetMapping("/{id}")
   DirectiveView get(@PathVariable long id) {
-    return directives.view(id);
+    return visible(directives.view(id))
+        .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản có mã " + id + "."));
+  }
+
+  /** Managers see every assignment; an agency sees the directive only through its own rows. */
+  private java.util.Optional<DirectiveView> visible(DirectiveView view) {
+    if (user.isManager()) {
+      return java.util.Optional.of(view);
+    }
+    var own = view.assignments().stream().filter(a -> user.maySee(a.agency())).toList();
+    return own.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(view.withAssignments(own));
   }
 
   /** All directives, or the one with {@code ?number=8888/UBND-THNC}. */
@@ -42,8 +59,10 @@ class DirectiveController {
     if (number != null) {
       Directive d = repository.findByNumber(number.strip())
           .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản số " + number + "."));
-      return List.of(directives.view(d.id()));
+      return visible(directives.view(d.id())).map(List::of)
+          .orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản số " + number + "."));
     }
-    return directives.all().stream().map(d -> directives.view(d.id())).toList();
+    return directives.all().stream().map(d -> visible(directives.view(d.id()))).flatMap(java.util.Optional::stream)
+        .toList();
   }
 }

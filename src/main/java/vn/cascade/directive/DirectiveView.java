@@ -26,6 +26,13 @@ public record DirectiveView(
     int reportedCount,
     List<AssignmentState> assignments) {
 
+  /** The same directive showing only some of its assignments. */
+  public DirectiveView withAssignments(List<AssignmentState> shown) {
+    return new DirectiveView(id, number, status, issuedOn, issuer, title, reportDeadline, summaryDeadline,
+        collectingAgency, conclusionNumber, processInstanceId, collectionOpenedAt, summaryNumber, summaryApprovedAt,
+        shown.size(), (int) shown.stream().filter(a -> a.reportedAt() != null).count(), shown);
+  }
+
   /** One assignment: who, which item, until when, and where it stands. */
   public record AssignmentState(
       long id,

@@ -25,7 +25,13 @@ import vn.cascade.directive.DirectiveService;
 /** The HTTP API: a good directive starts; every kind of bad input answers 400 and starts nothing. */
 class DirectiveApiTest extends CascadeIntegrationTest {
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+  TestRestTemplate http;
+
+  @org.junit.jupiter.api.BeforeEach
+  void logInAsTheOffice() {
+    http = anonymous.withBasicAuth("vp-ubnd", "demo");
+  }
   @Autowired ObjectMapper json;
   @Autowired DirectiveService directives;
 

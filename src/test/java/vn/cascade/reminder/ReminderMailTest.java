@@ -304,7 +304,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
     NotificationOutbox.Entry kept = outboxOf(a).get(0);
     assertThat(kept.status()).isEqualTo(NotificationOutbox.Status.KEPT);
 
-    String page = http.getForObject("/outbox", String.class);
+    String page = http.withBasicAuth("vp-ubnd", "demo").getForObject("/outbox", String.class);
     assertThat(page).contains("Hộp thư đi", "lưu tại hệ thống", kept.subject());
   }
 

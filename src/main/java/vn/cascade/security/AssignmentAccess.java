@@ -1,0 +1,45 @@
+package vn.cascade.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants an assignment's process instance to the agency that reports on it and to the agency
+ * that collects the directive's reports, and revokes both when the assignment ends.
+ */
+@Component
+public class AssignmentAccess {
+
+  private final AuthorizationService authorizations;
+
+  AssignmentAccess(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  public void grant(String processInstanceId, String... groups) {
+    for (String group : new java.util.LinkedHashSet<>(java.util.List.of(groups))) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
+          .resourceId(processInstanceId).count() > 0) {
+        continue;
+      }
+      Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(Resources.PROCESS_INSTANCE);
+      auth.setResourceId(processInstanceId);
+      auth.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  public void revoke(String processInstanceId) {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).list()) {
+      authorizations.deleteAuthorization(auth.getId());
+    }
+  }
+}

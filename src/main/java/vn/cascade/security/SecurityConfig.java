@@ -1,0 +1,86 @@
+package vn.cascade.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may reach what.
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against the Camunda users, stateless; 401/403 as problem details.</li>
+ *   <li>Cascade's pages ({@code /dashboard}, {@code /outbox}): a Vietnamese login form (or Basic), with CSRF.</li>
+ *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against the identity service.</li>
+ *   <li>The Camunda webapps ({@code /camunda/**}) keep their own session login and CSRF protection.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String ENGINE_REST_BASIC =
+      "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> problem(json, response,
+        HttpServletResponse.SC_UNAUTHORIZED, "Chưa đăng nhập", "Cần đăng nhập (HTTP Basic, tài khoản Camunda).");
+    AccessDeniedHandler forbidden = (request, response, e) -> problem(json, response,
+        HttpServletResponse.SC_FORBIDDEN, "Không có quyền", "Tài khoản này không được phép thực hiện thao tác này.");
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/dashboard", "/dashboard/**", "/outbox", "/outbox/**", "/login", "/logout")
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/login").permitAll()
+            .requestMatchers("/outbox", "/outbox/**").hasAnyAuthority("GROUP_vp-ubnd", "GROUP_camunda-admin")
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard").permitAll())
+        .httpBasic(Customizer.withDefaults())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .build();
+  }
+
+  /** Camunda's REST API answers nobody without a password. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", ENGINE_REST_BASIC);
+    return registration;
+  }
+
+  private static void problem(ObjectMapper json, HttpServletResponse response, int status, String title,
+      String detail) throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Cascade\", charset=\"UTF-8\"");
+    }
+    json.writeValue(response.getOutputStream(), Map.of("type", "urn:cascade:problem:"
+        + (status == 401 ? "unauthenticated" : "forbidden"), "title", title, "status", status, "detail", detail));
+  }
+}
