@@ -46,6 +46,15 @@ public class AssignmentRepository {
     return jdbc.sql("select * from cascade_assignment where id = :id").param("id", id).query(this::map).optional();
   }
 
+  /**
+   * The assignment a process instance works on. Delegates look it up here rather than trusting
+   * the {@code assignmentId} variable, which a task completion could overwrite.
+   */
+  public Optional<Assignment> ofProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from cascade_assignment where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(this::map).optional();
+  }
+
   public List<Assignment> ofDirective(long directiveId) {
     return jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
         .param("d", directiveId).query(this::map).list();

@@ -22,7 +22,7 @@ class DeliverReportToCollectorDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Assignment a = assignments.find(AgencyAssignmentProcess.ASSIGNMENT_ID.from(execution)).orElseThrow();
+    Assignment a = assignments.ofProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     collection.deliverLateReport(a.directiveId());
   }
 }

@@ -32,7 +32,7 @@ class RecordReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Assignment a = assignments.find(ASSIGNMENT_ID.from(execution)).orElseThrow();
+    Assignment a = assignments.ofProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     Map<String, Object> report = new LinkedHashMap<>();
     for (int n = 1; n <= MAX_BULLETS; n++) {
       String result = bulletResult(n).from(execution);

@@ -26,6 +26,18 @@ public record ConclusionDraft(
   /** One numbered item of the Conclusion's key tasks. */
   public record Item(Integer number, String text) {}
 
+  /** The same Conclusion with every text in Unicode NFC. */
+  public ConclusionDraft normalized() {
+    return new ConclusionDraft(nfc(number), issuedOn, nfc(place), nfc(issuer), nfc(issuerAgency), nfc(signer),
+        nfc(signerTitle), nfc(title), reportBackDeadline, nfc(reportBackTo),
+        items.stream().map(i -> i == null ? null : new Item(i.number(), nfc(i.text()))).toList(),
+        recipients.stream().map(ConclusionDraft::nfc).toList());
+  }
+
+  private static String nfc(String s) {
+    return vn.cascade.common.Texts.nfc(s);
+  }
+
   public ConclusionDraft shiftedBy(long days) {
     return new ConclusionDraft(number, plus(issuedOn, days), place, issuer, issuerAgency, signer, signerTitle, title,
         plus(reportBackDeadline, days), reportBackTo, items, recipients);

@@ -56,6 +56,12 @@ class ConclusionRepository {
     return jdbc.sql("select * from cascade_conclusion where id = :id").param("id", id).query(this::map).optional();
   }
 
+  /** The Conclusion a process instance works on; delegates trust this, not a variable. */
+  Optional<Conclusion> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from cascade_conclusion where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(this::map).optional();
+  }
+
   Optional<Conclusion> findByNumber(String number) {
     return jdbc.sql("select * from cascade_conclusion where number = :n").param("n", number).query(this::map).optional();
   }

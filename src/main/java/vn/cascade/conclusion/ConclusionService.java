@@ -42,7 +42,8 @@ public class ConclusionService {
 
   /** Stores the Conclusion and starts its process: Văn phòng UBND's receipt task opens. */
   @Transactional
-  public Conclusion register(ConclusionDraft draft) {
+  public Conclusion register(ConclusionDraft submitted) {
+    ConclusionDraft draft = submitted == null ? null : submitted.normalized();
     validate(draft);
     long id = conclusions.insert(draft);
     Map<String, Object> v = new HashMap<>();
@@ -64,7 +65,11 @@ public class ConclusionService {
    * UBND's drafting task is open; the task's form then shows it.
    */
   @Transactional
-  public long attachDirectiveDraft(long conclusionId, DirectiveDraft draft) {
+  public long attachDirectiveDraft(long conclusionId, DirectiveDraft submitted) {
+    if (submitted == null) {
+      throw new vn.cascade.common.InvalidInputException("$", "Thiếu nội dung văn bản.");
+    }
+    DirectiveDraft draft = submitted.normalized();
     Conclusion c = get(conclusionId);
     Task task = draftingTask(c);
     long directiveId = directives.saveDraft(conclusionId, draft.withConclusionNumber(c.number()));

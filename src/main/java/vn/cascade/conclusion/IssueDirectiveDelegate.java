@@ -10,13 +10,20 @@ import vn.cascade.directive.DirectiveService;
 class IssueDirectiveDelegate implements JavaDelegate {
 
   private final DirectiveService directives;
+  private final ConclusionRepository conclusions;
 
-  IssueDirectiveDelegate(DirectiveService directives) {
+  IssueDirectiveDelegate(DirectiveService directives, ConclusionRepository conclusions) {
     this.directives = directives;
+    this.conclusions = conclusions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    directives.markIssued(PartyConclusionProcess.DIRECTIVE_ID.from(execution));
+    long conclusionId = conclusions.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
+    var draft = directives.draftOfConclusion(conclusionId).orElseThrow();
+    directives.markIssued(draft.id());
+    // What the call activity passes on comes from the database, not from anything a form submitted.
+    PartyConclusionProcess.DIRECTIVE_ID.set(execution, draft.id());
+    PartyConclusionProcess.DIRECTIVE_NUMBER.set(execution, draft.number());
   }
 }

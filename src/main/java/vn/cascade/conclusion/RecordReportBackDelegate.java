@@ -19,7 +19,8 @@ class RecordReportBackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    conclusions.recordReportBack(PartyConclusionProcess.CONCLUSION_ID.from(execution),
+    conclusions.recordReportBack(
+        conclusions.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id(),
         PartyConclusionProcess.REPORT_BACK_NUMBER.from(execution), clock.instant());
   }
 }

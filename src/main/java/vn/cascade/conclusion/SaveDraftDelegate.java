@@ -21,20 +21,24 @@ import vn.cascade.directive.DirectiveService;
 class SaveDraftDelegate implements JavaDelegate {
 
   private final DirectiveService directives;
+  private final ConclusionRepository conclusions;
 
-  SaveDraftDelegate(DirectiveService directives) {
+  SaveDraftDelegate(DirectiveService directives, ConclusionRepository conclusions) {
     this.directives = directives;
+    this.conclusions = conclusions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long directiveId = DIRECTIVE_ID.from(execution);
-    if (directiveId == null) {
+    long conclusionId = conclusions.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
+    Directive draft = directives.draftOfConclusion(conclusionId).orElse(null);
+    if (draft == null) {
       throw new IllegalStateException("Chưa có danh sách nhiệm vụ của văn bản triển khai: "
           + "hãy gửi dự thảo (kèm danh sách nhiệm vụ giao các cơ quan) trước khi hoàn thành bước soạn thảo.");
     }
-    Directive current = directives.get(directiveId);
-    var revised = current.body().withMetadata(
+    long directiveId = draft.id();
+    DIRECTIVE_ID.set(execution, directiveId);
+    var revised = draft.body().withMetadata(
         Texts.nfc(DIRECTIVE_NUMBER.from(execution)),
         date(DIRECTIVE_DATE.from(execution), "Ngày ban hành"),
         Texts.nfc(DIRECTIVE_TITLE.from(execution)),

@@ -31,6 +31,7 @@ class SaveReceiptDelegate implements JavaDelegate {
     } catch (NullPointerException | DateTimeParseException e) {
       throw new IllegalArgumentException("Vui lòng nhập ngày đến theo dạng ngày/tháng/năm.");
     }
-    conclusions.recordReceipt(CONCLUSION_ID.from(execution), number, received);
+    conclusions.recordReceipt(conclusions.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id(),
+        number, received);
   }
 }

@@ -65,6 +65,25 @@ public record DirectiveDraft(
   /** A line of "Nơi nhận": who receives the letter and why. */
   public record Recipient(String name, String purpose, String agency) {}
 
+  /** The same draft with every text in Unicode NFC, so that names typed in decomposed form match. */
+  public DirectiveDraft normalized() {
+    return new DirectiveDraft(nfc(number), issuedOn, nfc(place), nfc(issuer), nfc(issuerAgency), nfc(signer),
+        nfc(signerTitle), nfc(title), addressees.stream().map(DirectiveDraft::nfc).toList(), nfc(preamble),
+        reportDeadline, nfc(reportTo), nfc(reportInstruction), summaryDeadline, nfc(collectingAgency),
+        nfc(summaryInstruction), nfc(monitoringAgency), nfc(monitoringInstruction), nfc(conclusionNumber),
+        recipients.stream().map(r -> r == null ? null : new Recipient(nfc(r.name()), nfc(r.purpose()), nfc(r.agency())))
+            .toList(),
+        items.stream().map(i -> i == null ? null : new Item(i.number(), nfc(i.heading()),
+            i.agencies().stream().map(DirectiveDraft::nfc).toList(), i.conclusionItems(),
+            i.bullets().stream().map(b -> b == null ? null : new Bullet(nfc(b.text()),
+                b.coordinating().stream().map(DirectiveDraft::nfc).toList())).toList())).toList(),
+        reminderOffsetsDays);
+  }
+
+  private static String nfc(String s) {
+    return vn.cascade.common.Texts.nfc(s);
+  }
+
   public DirectiveDraft withMetadata(String newNumber, LocalDate newIssuedOn, String newTitle,
       LocalDate newReportDeadline, LocalDate newSummaryDeadline) {
     return new DirectiveDraft(newNumber, newIssuedOn, place, issuer, issuerAgency, signer, signerTitle, newTitle,

@@ -88,6 +88,12 @@ public class DirectiveRepository {
     return jdbc.sql("select * from cascade_directive where id = :id").param("id", id).query(this::map).optional();
   }
 
+  /** The directive a process instance runs; delegates trust this, not a variable. */
+  public Optional<Directive> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from cascade_directive where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(this::map).optional();
+  }
+
   public Optional<Directive> findByNumber(String number) {
     return jdbc.sql("select * from cascade_directive where number = :n").param("n", number).query(this::map).optional();
   }

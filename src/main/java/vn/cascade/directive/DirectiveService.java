@@ -42,7 +42,8 @@ public class DirectiveService {
 
   /** Creates a directive outside any Conclusion's process and starts it at once. */
   @Transactional
-  public Directive issue(DirectiveDraft draft) {
+  public Directive issue(DirectiveDraft submitted) {
+    DirectiveDraft draft = submitted == null ? null : submitted.normalized();
     validator.validate(draft, null);
     long id = directives.insert(draft, Directive.Status.ISSUED, null);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(DirectiveProcess.KEY, draft.number(),
@@ -52,7 +53,8 @@ public class DirectiveService {
 
   /** Stores or replaces the draft a Conclusion's process is preparing; returns its id. */
   @Transactional
-  public long saveDraft(long conclusionId, DirectiveDraft draft) {
+  public long saveDraft(long conclusionId, DirectiveDraft submitted) {
+    DirectiveDraft draft = submitted == null ? null : submitted.normalized();
     var existing = directives.findDraftOfConclusion(conclusionId);
     validator.validate(draft, existing.map(Directive::id).orElse(null));
     if (existing.isPresent()) {
@@ -101,6 +103,11 @@ public class DirectiveService {
           .forEach(a -> codes.add(a.code()));
     }
     return codes;
+  }
+
+  /** The draft a Conclusion's process is preparing, if one was attached. */
+  public java.util.Optional<Directive> draftOfConclusion(long conclusionId) {
+    return directives.findDraftOfConclusion(conclusionId);
   }
 
   public Directive get(long id) {

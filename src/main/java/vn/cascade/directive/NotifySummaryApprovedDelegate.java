@@ -29,7 +29,8 @@ class NotifySummaryApprovedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    directives.markSummaryApproved(DIRECTIVE_ID.from(execution), SUMMARY_NUMBER.from(execution), clock.instant());
+    long id = directives.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
+    directives.markSummaryApproved(id, SUMMARY_NUMBER.from(execution), clock.instant());
     ProcessInstance parent = runtimeService.createProcessInstanceQuery()
         .subProcessInstanceId(execution.getProcessInstanceId()).singleResult();
     if (parent != null) {

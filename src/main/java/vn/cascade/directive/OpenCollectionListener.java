@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 class OpenCollectionListener implements TaskListener {
 
   private final CollectionService collection;
+  private final DirectiveRepository directives;
 
-  OpenCollectionListener(CollectionService collection) {
+  OpenCollectionListener(CollectionService collection, DirectiveRepository directives) {
     this.collection = collection;
+    this.directives = directives;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    long id = DirectiveProcess.DIRECTIVE_ID.from(task);
+    long id = directives.findByProcessInstance(task.getProcessInstanceId()).orElseThrow().id();
     task.getExecution().getProcessInstance().setVariables(collection.open(id));
   }
 }

@@ -42,6 +42,8 @@ public final class ReminderBenchmark {
         .run("--spring.datasource.url=jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1",
             "--server.port=0",
             "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.admin-user.id=bench-admin",
+            "--camunda.bpm.admin-user.password=benchmark-only-password",
             "--spring.mail.host=127.0.0.1",
             "--spring.mail.port=" + smtpPort,
             "--logging.level.root=WARN",

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same cascade on a real PostgreSQL server (embedded, from Maven Central), the postgres profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false"
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.admin-user.id=ops-admin",
+    "camunda.bpm.admin-user.password=Mat-khau-van-hanh-2026"
 })
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
