@@ -84,6 +84,10 @@ public abstract class CascadeIntegrationTest {
     driver().completeAs(user, task, variables);
   }
 
+  protected void reportAndAccept(String agency, String processInstanceId, Map<String, Object> report) {
+    driver().reportAndAccept(agency, processInstanceId, report);
+  }
+
   protected Task taskOf(String processInstanceId, String taskKey) {
     return driver().taskOf(processInstanceId, taskKey);
   }

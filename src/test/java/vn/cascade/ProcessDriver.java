@@ -46,6 +46,18 @@ public final class ProcessDriver {
     }
   }
 
+  /**
+   * The agency submits its report and the reviewer (the collecting agency, {@code so-khdt} unless
+   * the directive names another) accepts it; async jobs then run.
+   */
+  public void reportAndAccept(String agency, String processInstanceId, Map<String, Object> report) {
+    completeAs(agency, taskOf(processInstanceId, "Task_ReportResults"), report);
+    String reviewer = (String) engine.getRuntimeService().getVariable(processInstanceId, "reviewingAgency");
+    completeAs(reviewer, taskOf(processInstanceId, "Task_ReviewReport"),
+        Map.of("reviewDecision", "accept", "reviewComment", ""));
+    executeAsyncJobs();
+  }
+
   public Task taskOf(String processInstanceId, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskKey).singleResult();

@@ -33,7 +33,7 @@ public final class TestDocuments {
     return new DirectiveDraft(uniqueNumber("UBND-TEST"), issuedOn, "Đồng Nai", "Ủy ban nhân dân tỉnh Đồng Nai",
         "lanh-dao-ubnd", "Nguyễn Văn A", "Chủ tịch", "V/v thử nghiệm quy trình", List.of(), null,
         issuedOn.plusDays(16), null, "Báo cáo kết quả trước hạn.", issuedOn.plusDays(21), null, null, null, null,
-        null, List.of(), items, List.of());
+        null, List.of(), items, List.of(), null);
   }
 
   public static ConclusionDraft conclusion(LocalDate issuedOn) {

@@ -12,6 +12,12 @@ public final class AgencyAssignmentProcess {
   public static final String TASK_LOAD_ASSIGNMENT = "Task_LoadAssignment";
   public static final String TASK_REPORT_RESULTS = "Task_ReportResults";
   public static final String TASK_RECORD_REPORT = "Task_RecordReport";
+  public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
+  public static final String TASK_ACCEPT_REPORT = "Task_AcceptReport";
+  public static final String TASK_RETURN_REPORT = "Task_ReturnReport";
+  public static final String TASK_REQUEST_EXTENSION = "Task_RequestExtension";
+  public static final String TASK_DECIDE_EXTENSION = "Task_DecideExtension";
+  public static final String TASK_CONTRIBUTE = "Task_ContributeToReport";
   public static final String TASK_DELIVER_REPORT = "Task_DeliverReportToCollector";
   public static final String END_EVENT = "EndEvent_ReportDelivered";
 
@@ -36,6 +42,33 @@ public final class AgencyAssignmentProcess {
   public static final ProcessVariable<String> COMPLETION_STATUS = ProcessVariable.of("completionStatus", String.class);
   public static final ProcessVariable<String> CONTACT_PERSON = ProcessVariable.of("contactPerson", String.class);
   public static final ProcessVariable<String> CONTACT_PHONE = ProcessVariable.of("contactPhone", String.class);
+
+  public static final ProcessVariable<String> REVIEWING_AGENCY = ProcessVariable.of("reviewingAgency", String.class);
+  public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+  public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
+  public static final ProcessVariable<String> RETURN_REASON = ProcessVariable.of("returnReason", String.class);
+  public static final ProcessVariable<String> SUMMARY_DEADLINE_TEXT = ProcessVariable.of("summaryDeadlineText", String.class);
+  /** The extension request: a form date "yyyy-MM-dd" and a reason. */
+  public static final ProcessVariable<String> REQUESTED_DEADLINE = ProcessVariable.of("requestedDeadline", String.class);
+  public static final ProcessVariable<String> REQUESTED_DEADLINE_TEXT = ProcessVariable.of("requestedDeadlineText", String.class);
+  public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.of("extensionReason", String.class);
+  public static final ProcessVariable<String> EXTENSION_DECISION = ProcessVariable.of("extensionDecision", String.class);
+  public static final ProcessVariable<String> APPROVED_DEADLINE = ProcessVariable.of("approvedDeadline", String.class);
+  public static final ProcessVariable<Boolean> CONFIRM_BEYOND_SUMMARY = ProcessVariable.of("confirmBeyondSummary", Boolean.class);
+  public static final ProcessVariable<String> EXTENSION_COMMENT = ProcessVariable.of("extensionComment", String.class);
+  public static final ProcessVariable<String> EXTENSION_DECISION_TEXT = ProcessVariable.of("extensionDecisionText", String.class);
+  public static final ProcessVariable<Date> CONTRIBUTION_DUE_DATE = ProcessVariable.of("contributionDueDate", Date.class);
+  public static final ProcessVariable<String> CONTRIBUTIONS_TEXT = ProcessVariable.of("contributionsText", String.class);
+  /** The coordinating agency of one contribution task (the multi-instance element). */
+  public static final ProcessVariable<String> CONTRIBUTOR = ProcessVariable.of("contributor", String.class);
+  public static final ProcessVariable<String> CONTRIBUTION_TEXT = ProcessVariable.of("contributionText", String.class);
+  public static final ProcessVariable<String> CONTRIBUTION_CONTACT_PERSON = ProcessVariable.of("contributionContactPerson", String.class);
+  public static final ProcessVariable<String> CONTRIBUTION_CONTACT_PHONE = ProcessVariable.of("contributionContactPhone", String.class);
+
+  public static final String REVIEW_ACCEPT = "accept";
+  public static final String EXTENSION_APPROVE = "approve";
+  public static final String EXTENSION_APPROVE_OTHER = "approve-other";
+  public static final String EXTENSION_REFUSE = "refuse";
 
   /** Values of {@link #COMPLETION_STATUS}. */
   public static final String STATUS_COMPLETED = "completed";

@@ -16,7 +16,20 @@ public record Assignment(
     String processInstanceId,
     Instant reportedAt,
     boolean arrivedAfterCollection,
-    Map<String, Object> report) {
+    Map<String, Object> report,
+    LocalDate originalDeadline,
+    Instant submittedAt,
+    String reviewStatus) {
+
+  /** Where the latest submission stands with the reviewer. */
+  public static final String IN_REVIEW = "IN_REVIEW";
+  public static final String RETURNED = "RETURNED";
+  public static final String ACCEPTED = "ACCEPTED";
+
+  /** Whether a version waits for the reviewer: reminders and urgings pause meanwhile. */
+  public boolean inReview() {
+    return IN_REVIEW.equals(reviewStatus);
+  }
 
   public static final Duration DUE_SOON = Duration.ofDays(3);
 

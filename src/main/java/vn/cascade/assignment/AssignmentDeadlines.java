@@ -3,6 +3,7 @@ package vn.cascade.assignment;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -18,8 +19,11 @@ public class AssignmentDeadlines {
   private final AssignmentRepository assignments;
   private final TaskService taskService;
   private final ReminderRetimer retimer;
+  private final RuntimeService runtimeService;
 
-  AssignmentDeadlines(AssignmentRepository assignments, TaskService taskService, ReminderRetimer retimer) {
+  AssignmentDeadlines(AssignmentRepository assignments, TaskService taskService, ReminderRetimer retimer,
+      RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.assignments = assignments;
     this.taskService = taskService;
     this.retimer = retimer;
@@ -29,11 +33,18 @@ public class AssignmentDeadlines {
   public void moveDeadline(long assignmentId, LocalDate newDeadline) {
     Assignment a = assignments.find(assignmentId).orElseThrow();
     assignments.changeDeadline(assignmentId, newDeadline);
+    Date due = VnDates.dueBeforeAsDate(newDeadline);
+    Date followUp = Date.from(VnDates.dueBefore(newDeadline).minus(3, ChronoUnit.DAYS));
+    // A report task created later (after a return) is due at the new deadline too.
+    runtimeService.setVariables(a.processInstanceId(), java.util.Map.of(
+        AgencyAssignmentProcess.DUE_DATE.name(), due,
+        AgencyAssignmentProcess.FOLLOW_UP_DATE.name(), followUp,
+        AgencyAssignmentProcess.DUE_DATE_TEXT.name(), VnDates.before(newDeadline)));
     Task task = taskService.createTaskQuery().processInstanceId(a.processInstanceId())
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).singleResult();
     if (task != null) {
-      task.setDueDate(VnDates.dueBeforeAsDate(newDeadline));
-      task.setFollowUpDate(Date.from(VnDates.dueBefore(newDeadline).minus(3, ChronoUnit.DAYS)));
+      task.setDueDate(due);
+      task.setFollowUpDate(followUp);
       taskService.saveTask(task);
     }
     retimer.retime(a.processInstanceId(), ChaseSubject.ASSIGNMENT, assignmentId);

@@ -30,8 +30,8 @@ public class AssignmentRepository {
 
   public void insert(long directiveId, int itemNumber, String agencyCode, LocalDate deadline) {
     jdbc.sql("""
-        insert into cascade_assignment (directive_id, item_number, agency_code, deadline)
-        values (:d, :i, :a, :deadline)""")
+        insert into cascade_assignment (directive_id, item_number, agency_code, deadline, original_deadline)
+        values (:d, :i, :a, :deadline, :deadline)""")
         .param("d", directiveId).param("i", itemNumber).param("a", agencyCode).param("deadline", deadline)
         .update();
   }
@@ -69,16 +69,63 @@ public class AssignmentRepository {
     jdbc.sql("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
   }
 
-  /** Stores the report; the first submission's instant is kept as the reporting date. */
-  void recordReport(long id, Map<String, Object> report, Instant at, boolean afterCollection) {
+  /** Stores a submitted version of the report; it waits for review. Returns its version number. */
+  int submitVersion(long id, Map<String, Object> report, Instant at, String by) {
+    int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from cascade_report_version where assignment_id = :id")
+        .param("id", id).query(Integer.class).single();
     jdbc.sql("""
-        update cascade_assignment set report_json = :report,
-          reported_at = coalesce(reported_at, :at),
+        insert into cascade_report_version (assignment_id, version_no, submitted_at, submitted_by, report_json)
+        values (:id, :v, :at, :by, :report)""")
+        .param("id", id).param("v", version).param("at", Timestamp.from(at)).param("by", by)
+        .param("report", write(report)).update();
+    jdbc.sql("""
+        update cascade_assignment set report_json = :report, submitted_at = :at, review_status = 'IN_REVIEW'
+        where id = :id""")
+        .param("report", write(report)).param("at", Timestamp.from(at)).param("id", id).update();
+    return version;
+  }
+
+  /**
+   * The reviewer accepted the latest version: the assignment counts as reported on the date that
+   * version was submitted, not on the date of the review.
+   */
+  void accept(long id, String reviewer, Instant at, String comment, Instant collectionOpenedAt) {
+    reviewLatest(id, Assignment.ACCEPTED, reviewer, at, comment);
+    Instant submitted = find(id).orElseThrow().submittedAt();
+    jdbc.sql("""
+        update cascade_assignment set reported_at = submitted_at, review_status = 'ACCEPTED',
           arrived_after_collection = :after
         where id = :id""")
-        .param("report", write(report)).param("at", Timestamp.from(at)).param("after", afterCollection)
+        .param("after", collectionOpenedAt != null && !submitted.isBefore(collectionOpenedAt)).param("id", id).update();
+  }
+
+  /** The reviewer returned the latest version for revision. */
+  void returnForRevision(long id, String reviewer, Instant at, String comment) {
+    reviewLatest(id, Assignment.RETURNED, reviewer, at, comment);
+    jdbc.sql("update cascade_assignment set review_status = 'RETURNED' where id = :id").param("id", id).update();
+  }
+
+  private void reviewLatest(long id, String decision, String reviewer, Instant at, String comment) {
+    jdbc.sql("""
+        update cascade_report_version set review_decision = :d, reviewed_by = :by, reviewed_at = :at, review_comment = :c
+        where assignment_id = :id and version_no = (select max(version_no) from cascade_report_version where assignment_id = :id)""")
+        .param("d", decision).param("by", reviewer).param("at", Timestamp.from(at)).param("c", comment)
         .param("id", id).update();
   }
+
+  /** Every version submitted, oldest first. */
+  public List<ReportVersion> versions(long id) {
+    return jdbc.sql("select * from cascade_report_version where assignment_id = :id order by version_no")
+        .param("id", id).query((rs, n) -> new ReportVersion(rs.getInt("version_no"),
+            rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), read(rs.getString("report_json")),
+            rs.getString("review_decision"), rs.getString("review_comment"), rs.getString("reviewed_by"),
+            rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant()))
+        .list();
+  }
+
+  /** One submitted version of a report and its review. */
+  public record ReportVersion(int version, Instant submittedAt, String submittedBy, Map<String, Object> report,
+      String reviewDecision, String reviewComment, String reviewedBy, Instant reviewedAt) {}
 
   private Assignment map(ResultSet rs, int row) throws SQLException {
     Timestamp reported = rs.getTimestamp("reported_at");
@@ -92,7 +139,10 @@ public class AssignmentRepository {
         rs.getString("process_instance_id"),
         reported == null ? null : reported.toInstant(),
         rs.getBoolean("arrived_after_collection"),
-        report == null ? Map.of() : read(report));
+        report == null ? Map.of() : read(report),
+        rs.getDate("original_deadline") == null ? null : rs.getDate("original_deadline").toLocalDate(),
+        rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
+        rs.getString("review_status"));
   }
 
   private String write(Map<String, Object> report) {

@@ -29,10 +29,12 @@ class LoadAssignmentDelegate implements JavaDelegate {
   private final int followUpDaysBefore;
   private final Clock clock;
   private final AssignmentAccess access;
+  private final int contributionDaysBefore;
 
   LoadAssignmentDelegate(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
       @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore, Clock clock,
-      AssignmentAccess access) {
+      AssignmentAccess access, @Value("${cascade.assignment.contribution-days-before:3}") int contributionDaysBefore) {
+    this.contributionDaysBefore = contributionDaysBefore;
     this.clock = clock;
     this.access = access;
     this.assignments = assignments;
@@ -48,7 +50,8 @@ class LoadAssignmentDelegate implements JavaDelegate {
     DirectiveDraft.Item item = d.body().items().stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElseThrow();
     assignments.setProcessInstance(a.id(), execution.getProcessInstanceId());
-    access.grant(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency());
+    access.grant(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency(),
+        d.body().reviewingAgencyOrDefault());
 
     AGENCY.set(execution, a.agencyCode());
     AGENCY_NAME.set(execution, agencies.get(a.agencyCode()).name());
@@ -66,6 +69,13 @@ class LoadAssignmentDelegate implements JavaDelegate {
     DUE_DATE_TEXT.set(execution, VnDates.before(a.deadline()));
     Instant followUp = due.minus(followUpDaysBefore, ChronoUnit.DAYS);
     FOLLOW_UP_DATE.set(execution, Date.from(followUp.isAfter(clock.instant()) ? followUp : due));
+    REVIEWING_AGENCY.set(execution, d.body().reviewingAgencyOrDefault());
+    SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(d.summaryDeadline()));
+    Instant contributionDue = due.minus(contributionDaysBefore, ChronoUnit.DAYS);
+    CONTRIBUTION_DUE_DATE.set(execution, Date.from(contributionDue.isAfter(clock.instant()) ? contributionDue : due));
+    RETURN_REASON.set(execution, null);
+    EXTENSION_DECISION_TEXT.set(execution, null);
+    CONTRIBUTIONS_TEXT.set(execution, null);
   }
 
   private static String assignmentText(Directive d, DirectiveDraft.Item item) {

@@ -13,7 +13,10 @@ import vn.cascade.common.ProcessVariable;
 import vn.cascade.common.Texts;
 import vn.cascade.directive.DirectiveRepository;
 
-/** Stores the agency's report in the same transaction as the task's completion: nothing is lost. */
+/**
+ * Stores the submitted version of the agency's report in the same transaction as the task's
+ * completion: nothing is lost. It then waits for review.
+ */
 @Component
 class RecordReportDelegate implements JavaDelegate {
 
@@ -43,7 +46,7 @@ class RecordReportDelegate implements JavaDelegate {
     for (ProcessVariable<String> field : FIELDS) {
       report.put(field.name(), Texts.nfc(field.from(execution)));
     }
-    boolean afterCollection = directives.find(a.directiveId()).orElseThrow().collectionOpenedAt() != null;
-    assignments.recordReport(a.id(), report, clock.instant(), afterCollection);
+    var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    assignments.submitVersion(a.id(), report, clock.instant(), who == null ? null : who.getUserId());
   }
 }

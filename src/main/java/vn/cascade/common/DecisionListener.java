@@ -16,12 +16,17 @@ public class DecisionListener implements TaskListener {
   public static final String RETURN = "return";
 
   /** Per approval task: the decision variable, the comment variable, the variable the returned task shows. */
-  record Decision(String decision, String comment, String returnComment) {}
+  record Decision(String decision, String comment, String returnComment, String approveValue) {
+    Decision(String decision, String comment, String returnComment) {
+      this(decision, comment, returnComment, APPROVE);
+    }
+  }
 
   private static final Map<String, Decision> BY_TASK = Map.of(
       "Task_ApproveDirective", new Decision("directiveDecision", "approvalComment", "draftReturnComment"),
       "Task_ApproveSummary", new Decision("summaryDecision", "summaryComment", "summaryReturnComment"),
-      "Task_ApproveReportBack", new Decision("reportBackDecision", "reportBackComment", "reportBackReturnComment"));
+      "Task_ApproveReportBack", new Decision("reportBackDecision", "reportBackComment", "reportBackReturnComment"),
+      "Task_ReviewReport", new Decision("reviewDecision", "reviewComment", "returnReason", "accept"));
 
   @Override
   public void notify(DelegateTask task) {
@@ -33,10 +38,10 @@ public class DecisionListener implements TaskListener {
     Object comment = task.getVariable(d.comment());
     if (RETURN.equals(decision)) {
       if (comment == null || comment.toString().isBlank()) {
-        throw new IllegalArgumentException("Khi trả lại, vui lòng ghi rõ ý kiến để bộ phận soạn thảo chỉnh sửa.");
+        throw new IllegalArgumentException("Khi trả lại, vui lòng ghi rõ lý do để bên nhận chỉnh sửa.");
       }
       task.getExecution().getProcessInstance().setVariable(d.returnComment(), Texts.fitVariable(comment.toString()));
-    } else if (APPROVE.equals(decision)) {
+    } else if (d.approveValue().equals(decision)) {
       task.getExecution().getProcessInstance().setVariable(d.returnComment(), null);
     } else {
       throw new IllegalArgumentException("Vui lòng chọn Phê duyệt hoặc Trả lại.");

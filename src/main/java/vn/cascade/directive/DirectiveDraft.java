@@ -29,7 +29,8 @@ public record DirectiveDraft(
     String conclusionNumber,
     List<Recipient> recipients,
     List<Item> items,
-    List<Integer> reminderOffsetsDays) {
+    List<Integer> reminderOffsetsDays,
+    String reviewingAgency) {
 
   public static final String DEFAULT_COLLECTING_AGENCY = "so-khdt";
   public static final String DEFAULT_MONITORING_AGENCY = "vp-ubnd";
@@ -39,6 +40,11 @@ public record DirectiveDraft(
     recipients = recipients == null ? List.of() : recipients;
     items = items == null ? List.of() : items;
     reminderOffsetsDays = reminderOffsetsDays == null ? List.of() : reminderOffsetsDays;
+  }
+
+  /** Who reviews each report before it counts: by default the collecting agency. */
+  public String reviewingAgencyOrDefault() {
+    return reviewingAgency == null || reviewingAgency.isBlank() ? collectingAgencyOrDefault() : reviewingAgency;
   }
 
   public String collectingAgencyOrDefault() {
@@ -77,7 +83,7 @@ public record DirectiveDraft(
             i.agencies().stream().map(DirectiveDraft::nfc).toList(), i.conclusionItems(),
             i.bullets().stream().map(b -> b == null ? null : new Bullet(nfc(b.text()),
                 b.coordinating().stream().map(DirectiveDraft::nfc).toList())).toList())).toList(),
-        reminderOffsetsDays);
+        reminderOffsetsDays, reviewingAgency);
   }
 
   private static String nfc(String s) {
@@ -89,7 +95,7 @@ public record DirectiveDraft(
     return new DirectiveDraft(newNumber, newIssuedOn, place, issuer, issuerAgency, signer, signerTitle, newTitle,
         addressees, preamble, newReportDeadline, reportTo, reportInstruction, newSummaryDeadline, collectingAgency,
         summaryInstruction, monitoringAgency, monitoringInstruction, conclusionNumber, recipients, items,
-        reminderOffsetsDays);
+        reminderOffsetsDays, reviewingAgency);
   }
 
   public DirectiveDraft shiftedBy(long days) {
@@ -100,7 +106,7 @@ public record DirectiveDraft(
     return new DirectiveDraft(number, issuedOn, place, issuer, issuerAgency, signer, signerTitle, title,
         addressees, preamble, reportDeadline, reportTo, reportInstruction, summaryDeadline, collectingAgency,
         summaryInstruction, monitoringAgency, monitoringInstruction, conclusion, recipients, items,
-        reminderOffsetsDays);
+        reminderOffsetsDays, reviewingAgency);
   }
 
   private static LocalDate plus(LocalDate d, long days) {

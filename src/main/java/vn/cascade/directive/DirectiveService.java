@@ -124,7 +124,8 @@ public class DirectiveService {
     List<DirectiveView.AssignmentState> rows = new ArrayList<>();
     for (Assignment a : assignments.ofDirective(id)) {
       rows.add(new DirectiveView.AssignmentState(a.id(), a.itemNumber(), a.agencyCode(),
-          agencies.find(a.agencyCode()).map(Agency::name).orElse(a.agencyCode()), a.deadline(), a.dueAt(),
+          agencies.find(a.agencyCode()).map(Agency::name).orElse(a.agencyCode()),
+          a.originalDeadline() == null ? a.deadline() : a.originalDeadline(), a.deadline(), a.dueAt(),
           a.status(now), a.status(now).label(), a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(),
           a.processInstanceId(), a.report()));
     }

@@ -54,6 +54,9 @@ public class DirectiveValidator {
     if (!agencies.exists(d.collectingAgencyOrDefault())) {
       p.add("collectingAgency", "Mã cơ quan không có trong danh mục: " + d.collectingAgency() + ".");
     }
+    if (d.reviewingAgency() != null && !agencies.exists(d.reviewingAgency())) {
+      p.add("reviewingAgency", "Mã cơ quan không có trong danh mục: " + d.reviewingAgency() + ".");
+    }
     if (d.monitoringAgency() != null && !agencies.exists(d.monitoringAgency())) {
       p.add("monitoringAgency", "Mã cơ quan không có trong danh mục: " + d.monitoringAgency() + ".");
     }

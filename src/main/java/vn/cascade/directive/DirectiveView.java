@@ -39,6 +39,7 @@ public record DirectiveView(
       int itemNumber,
       String agency,
       String agencyName,
+      LocalDate originalDeadline,
       LocalDate deadline,
       Instant dueAt,
       ReportStatus status,

@@ -17,9 +17,11 @@ class SendNotificationDelegate implements JavaDelegate {
   private final NotificationSender sender;
   private final OverdueMarker overdue;
   private final ReminderSettings settings;
+  private final java.util.function.LongPredicate inReview;
 
   SendNotificationDelegate(ChaseTargets targets, NotificationSender sender, OverdueMarker overdue,
-      ReminderSettings settings) {
+      ReminderSettings settings, vn.cascade.assignment.AssignmentRepository assignments) {
+    this.inReview = id -> assignments.find(id).map(vn.cascade.assignment.Assignment::inReview).orElse(false);
     this.targets = targets;
     this.sender = sender;
     this.overdue = overdue;
@@ -32,6 +34,9 @@ class SendNotificationDelegate implements JavaDelegate {
         CHASE_SUBJECT_ID.from(execution));
     NotificationKind kind = NotificationKind.valueOf(NEXT_NOTIFICATION_KIND.from(execution));
     int sequence = NEXT_NOTIFICATION_SEQ.from(execution);
+    if (target.subject() == ChaseSubject.ASSIGNMENT && inReview.test(target.id())) {
+      return; // the agency has reported; the reviewer has it: nobody is chased meanwhile
+    }
     var plannedFor = NEXT_NOTIFICATION_AT.from(execution).toInstant();
     if (kind == NotificationKind.URGING) {
       overdue.mark(target);

@@ -65,7 +65,7 @@ public final class ReminderBenchmark {
         }
         directives.issue(new DirectiveDraft((9000 + ++n) + "/UBND-BENCH", issued, null, "UBND tỉnh", null, null, null,
             "Đo hiệu năng nhắc hạn", null, null, issued.plusDays(16), null, null, issued.plusDays(21), null, null,
-            null, null, null, null, list, List.of()));
+            null, null, null, null, list, List.of(), null));
       }
       List<Job> reminderTimers = engine.getManagementService().createJobQuery().timers()
           .activityId(ChaseProcess.EVENT_NOTIFICATION_DUE).list();

@@ -155,10 +155,18 @@ class TasklistReportBrowserTest extends CascadeIntegrationTest {
     Assignment assignment = assignments.find(assignmentId).orElseThrow();
     assertThat(assignment.agencyCode()).isEqualTo(AGENCY);
     assertThat(assignment.itemNumber()).isEqualTo(ITEM);
-    assertThat(assignment.reportedAt()).isEqualTo(submittedAt);
+    assertThat(assignment.submittedAt()).isEqualTo(submittedAt);
+    assertThat(assignment.inReview()).as("the submitted report waits for the collector's review").isTrue();
     assertThat(assignment.report()).containsAllEntriesOf(report)
         .containsEntry("completionStatus", AgencyAssignmentProcess.STATUS_COMPLETED)
         .doesNotContainKeys("bullet4Result", "bullet5Result", "bullet6Result");
+
+    // Sở KH&ĐT reviews it a day later and accepts it: it counts as reported when it was submitted.
+    Task review = taskOf(processInstanceId, AgencyAssignmentProcess.TASK_REVIEW_REPORT);
+    assertThat(review).isNotNull();
+    clock.set(submittedAt.plus(1, ChronoUnit.DAYS));
+    completeAs("so-khdt", review, Map.of("reviewDecision", "accept", "reviewComment", ""));
+    assertThat(assignments.find(assignmentId).orElseThrow().reportedAt()).isEqualTo(submittedAt);
 
     // The delivery to the collector waits as a job (the job executor is off in tests).
     assertThat(managementService.createJobQuery().processInstanceId(processInstanceId)

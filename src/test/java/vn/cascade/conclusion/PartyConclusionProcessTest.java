@@ -80,9 +80,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
         .getBusinessKey()).isEqualTo(d.number());
 
     var a = assignments.ofDirective(directiveId).get(0);
-    completeAs("so-yt", taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS),
-        report("Đã triển khai."));
-    executeAsyncJobs();
+    reportAndAccept("so-yt", a.processInstanceId(), report("Đã triển khai."));
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Các cơ quan đã báo cáo đầy đủ."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
@@ -155,9 +153,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     long directiveId = conclusions.attachDirectiveDraft(c.id(), draftFor("so-yt"));
     approveDraft(c);
     String directivePi = directives.get(directiveId).processInstanceId();
-    completeAs("so-yt", taskOf(assignments.ofDirective(directiveId).get(0).processInstanceId(),
-        AgencyAssignmentProcess.TASK_REPORT_RESULTS), report("Xong."));
-    executeAsyncJobs();
+    reportAndAccept("so-yt", assignments.ofDirective(directiveId).get(0).processInstanceId(), report("Xong."));
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "201/BC-SKHĐT", "summaryText", "Tổng hợp."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),

@@ -46,8 +46,8 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
   }
 
   private void reportAs(Directive d, String agency, String overall) {
-    completeAs(agency, reportTask(d, agency), report(overall, "Kết quả nội dung 1 của " + agency));
-    executeAsyncJobs();
+    reportAndAccept(agency, reportTask(d, agency).getProcessInstanceId(),
+        report(overall, "Kết quả nội dung 1 của " + agency));
   }
 
   private void passReportingDeadline(Directive d) {
@@ -77,12 +77,13 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
         List.of(new DirectiveDraft.Bullet("Rà soát kết quả.", List.of())));
     Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
         null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null, null,
-        null, null, null, null, List.of(item), List.of()));
+        null, null, null, null, List.of(item), List.of(), null));
     int expected = agencies.ofKind(AgencyKind.DEPARTMENT).size() + agencies.ofKind(AgencyKind.DISTRICT).size();
     assertThat(expected).isEqualTo(35);
     assertThat(assignments.ofDirective(d.id())).hasSize(expected)
         .extracting(Assignment::agencyCode).contains("so-khdt", "ca-tinh", "ubnd-long-khanh").doesNotContain("vp-ubnd");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(d.number()).count()).isEqualTo(expected);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(d.number())
+        .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).count()).isEqualTo(expected);
   }
 
   @Test
@@ -182,7 +183,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
 
     assertThatThrownBy(() -> taskService.complete(approve.getId(),
         Map.of("summaryDecision", "return", "summaryComment", "  ")))
-        .hasMessageContaining("ghi rõ ý kiến");
+        .hasMessageContaining("ghi rõ lý do");
     assertThat(instanceOf(d)).isWaitingAt(DirectiveProcess.TASK_APPROVE_SUMMARY);
   }
 

@@ -150,9 +150,8 @@ public final class DemoCascadeScenario {
   }
 
   private void reportAs(Assignment a) {
-    Task task = driver.taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
-    driver.completeAs(a.agencyCode(), task, report("Kết quả của " + a.agencyCode() + " cho nhiệm vụ " + a.itemNumber(),
-        "Kết quả nội dung 1", "Kết quả nội dung 2"));
-    driver.executeAsyncJobs();
+    driver.reportAndAccept(a.agencyCode(), a.processInstanceId(),
+        report("Kết quả của " + a.agencyCode() + " cho nhiệm vụ " + a.itemNumber(), "Kết quả nội dung 1",
+            "Kết quả nội dung 2"));
   }
 }

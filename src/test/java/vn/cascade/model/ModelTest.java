@@ -77,7 +77,7 @@ class ModelTest extends CascadeIntegrationTest {
         assertThat(forms).as("form %s of %s", task.getCamundaFormRef(), task.getId()).contains(task.getCamundaFormRef());
       }
     }
-    assertThat(userTasks).isEqualTo(8);
+    assertThat(userTasks).isEqualTo(12);
   }
 
   @Test

@@ -130,8 +130,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
     assertThat(mails()).hasSize(6);
 
     clock.set(at(LocalDate.of(2026, 12, 16), 10, 0));
-    completeAs(AGENCY, taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS), report("Xong."));
-    executeAsyncJobs();
+    reportAndAccept(AGENCY, a.processInstanceId(), report("Xong."));
     assertThat(managementService.createJobQuery().processInstanceId(a.processInstanceId()).count()).isZero();
     assertThat(mails()).hasSize(6);
     assertThat(outboxOf(a)).hasSize(3).allSatisfy(e -> assertThat(e.kind()).isEqualTo(NotificationKind.REMINDER));
@@ -180,8 +179,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
 
     assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 25), 8, 0));
     assertThat(outboxOf(a)).hasSize(5);
-    completeAs(AGENCY, taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS), report("Muộn."));
-    executeAsyncJobs();
+    reportAndAccept(AGENCY, a.processInstanceId(), report("Muộn."));
     assertThat(nextNotificationTimer(a.processInstanceId())).isNull();
   }
 
@@ -280,8 +278,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
   @Test
   void theCollectorsSummaryTaskIsRemindedBeforeItsOwnDeadline() throws Exception {
     Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
-    completeAs(AGENCY, taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS), report("Xong."));
-    executeAsyncJobs();
+    reportAndAccept(AGENCY, a.processInstanceId(), report("Xong."));
     Directive d = directives.get(a.directiveId());
     assertThat(taskOf(d.processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS)).isNotNull();
 

@@ -168,7 +168,7 @@ class SecurityTest extends CascadeIntegrationTest {
         List.of(new DirectiveDraft.Bullet("<script>alert('x')</script> Báo cáo", List.of())));
     Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
         null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of()));
+        null, null, null, null, null, List.of(item), List.of(), null));
     var target = targets.resolve(ChaseSubject.ASSIGNMENT, assignments.ofDirective(d.id()).get(0).id());
     var mail = composer.compose(target, NotificationKind.REMINDER, 7, clock.instant());
     assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");

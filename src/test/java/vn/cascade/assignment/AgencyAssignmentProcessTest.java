@@ -1,0 +1,199 @@
+package vn.cascade.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.cascade.TestDocuments.directive;
+import static vn.cascade.TestDocuments.report;
+import static vn.cascade.assignment.AgencyAssignmentProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.cascade.CascadeIntegrationTest;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.Directive;
+import vn.cascade.directive.DirectiveDraft;
+import vn.cascade.directive.DirectiveService;
+
+/** An assignment as real office work: review and return, extension, coordinating agencies. */
+class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
+
+  @Autowired DirectiveService directives;
+  @Autowired AssignmentRepository assignments;
+  @Autowired ExtensionRepository extensions;
+  @Autowired ContributionRepository contributions;
+
+  private Assignment issue(String agency) {
+    Directive d = directives.issue(directive(LocalDate.now(clock), agency));
+    return assignments.ofDirective(d.id()).get(0);
+  }
+
+  private ProcessInstance instance(Assignment a) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).singleResult();
+  }
+
+  private void review(Assignment a, String decision, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("reviewDecision", decision);
+    v.put("reviewComment", comment);
+    completeAs("so-khdt", taskOf(a.processInstanceId(), TASK_REVIEW_REPORT), v);
+  }
+
+  @Test
+  void aReturnedReportComesBackWithItsAnswersAndTheReasonAndEveryVersionIsKept() {
+    Assignment a = issue("so-yt");
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REPORT_RESULTS), report("Bản đầu, thiếu số liệu."));
+    assertThat(assignments.find(a.id()).orElseThrow().inReview()).isTrue();
+    assertThat(instance(a)).isWaitingAt(TASK_REVIEW_REPORT);
+
+    review(a, "return", "Bổ sung số ca bệnh theo tháng.");
+
+    assertThat(instance(a)).isWaitingAt(TASK_REPORT_RESULTS);
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "returnReason")).isEqualTo("Bổ sung số ca bệnh theo tháng.");
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "overallResult")).isEqualTo("Bản đầu, thiếu số liệu.");
+    Assignment returned = assignments.find(a.id()).orElseThrow();
+    assertThat(returned.reported()).isFalse();
+    assertThat(returned.reviewStatus()).isEqualTo(Assignment.RETURNED);
+
+    reportAndAccept("so-yt", a.processInstanceId(), report("Bản sửa, đủ số liệu."));
+    List<AssignmentRepository.ReportVersion> versions = assignments.versions(a.id());
+    assertThat(versions).extracting(AssignmentRepository.ReportVersion::reviewDecision)
+        .containsExactly(Assignment.RETURNED, Assignment.ACCEPTED);
+    assertThat(versions.get(0).report()).containsEntry("overallResult", "Bản đầu, thiếu số liệu.");
+    assertThat(versions.get(0).reviewComment()).isEqualTo("Bổ sung số ca bệnh theo tháng.");
+    assertThat(versions.get(1).report()).containsEntry("overallResult", "Bản sửa, đủ số liệu.");
+    assertThat(assignments.find(a.id()).orElseThrow().report()).containsEntry("overallResult", "Bản sửa, đủ số liệu.");
+  }
+
+  @Test
+  void aReportSubmittedOnTimeIsNotLateBecauseTheReviewTookLong() {
+    Assignment a = issue("so-yt");
+    Instant submitted = VnDates.dueBefore(a.deadline()).minus(Duration.ofDays(1));
+    clock.set(submitted);
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REPORT_RESULTS), report("Đúng hạn."));
+    clock.set(VnDates.dueBefore(a.deadline()).plus(Duration.ofDays(4)));
+    review(a, "accept", "");
+
+    Assignment done = assignments.find(a.id()).orElseThrow();
+    assertThat(done.reportedAt()).isEqualTo(submitted);
+    assertThat(done.status(clock.instant())).isEqualTo(ReportStatus.COMPLETED_ON_TIME);
+  }
+
+  @Test
+  void aReturnWithoutAReasonIsRefused() {
+    Assignment a = issue("so-yt");
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REPORT_RESULTS), report("Xong."));
+    assertThatThrownBy(() -> review(a, "return", " ")).hasMessageContaining("lý do");
+    assertThat(instance(a)).isWaitingAt(TASK_REVIEW_REPORT);
+  }
+
+  @Test
+  void anApprovedExtensionMovesTheDeadlineTheTaskAndItsRemindersAndKeepsTheOriginal() {
+    Assignment a = issue("so-yt");
+    LocalDate original = a.deadline();
+    LocalDate wanted = original.plusDays(3);
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
+        "requestedDeadline", wanted.toString(), "extensionReason", "Chờ số liệu của Bộ Y tế."));
+    assertThat(extensions.pending(a.id())).isPresent();
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "requestedDeadlineText"))
+        .isEqualTo(VnDates.before(wanted));
+
+    completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
+        "extensionDecision", "approve", "extensionComment", "Đồng ý.", "confirmBeyondSummary", false));
+
+    Assignment moved = assignments.find(a.id()).orElseThrow();
+    assertThat(moved.deadline()).isEqualTo(wanted);
+    assertThat(moved.originalDeadline()).isEqualTo(original);
+    assertThat(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS).getDueDate().toInstant())
+        .isEqualTo(VnDates.dueBefore(wanted));
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "extensionDecisionText").toString())
+        .startsWith("Đồng ý gia hạn: " + VnDates.before(wanted));
+    assertThat(taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION)).as("another request stays possible").isNotNull();
+    var view = directives.view(a.directiveId()).assignments().get(0);
+    assertThat(view.originalDeadline()).isEqualTo(original);
+    assertThat(view.deadline()).isEqualTo(wanted);
+  }
+
+  @Test
+  void anExtensionToADateInThePastIsRefusedWithAMessageAndChangesNothing() {
+    Assignment a = issue("so-yt");
+    Task request = taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION);
+    assertThatThrownBy(() -> taskService.complete(request.getId(), Map.of(
+        "requestedDeadline", LocalDate.now(clock).minusDays(2).toString(), "extensionReason", "Lý do.")))
+        .hasMessageContaining("đã qua");
+    assertThat(taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION)).isNotNull();
+    assertThat(extensions.of(a.id())).isEmpty();
+  }
+
+  @Test
+  void aDatePastTheSummaryDeadlineNeedsTheApproversExplicitConfirmation() {
+    Assignment a = issue("so-yt");
+    Directive d = directives.get(a.directiveId());
+    LocalDate late = d.summaryDeadline().plusDays(5);
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
+        "requestedDeadline", late.toString(), "extensionReason", "Khối lượng lớn."));
+    Task decide = taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION);
+
+    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("extensionDecision", "approve",
+        "extensionComment", "Đồng ý.", "confirmBeyondSummary", false))).hasMessageContaining("xác nhận");
+    assertThat(assignments.find(a.id()).orElseThrow().deadline()).isEqualTo(a.deadline());
+
+    completeAs("vp-ubnd", decide, Map.of("extensionDecision", "approve", "extensionComment", "Đồng ý.",
+        "confirmBeyondSummary", true));
+    assertThat(assignments.find(a.id()).orElseThrow().deadline()).isEqualTo(late);
+  }
+
+  @Test
+  void aRefusedExtensionChangesNothing() {
+    Assignment a = issue("so-yt");
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
+        "requestedDeadline", a.deadline().plusDays(3).toString(), "extensionReason", "Xin thêm thời gian."));
+    completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
+        "extensionDecision", "refuse", "extensionComment", "Thời hạn đã đủ."));
+    assertThat(assignments.find(a.id()).orElseThrow().deadline()).isEqualTo(a.deadline());
+    assertThat(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS).getDueDate().toInstant()).isEqualTo(a.dueAt());
+    assertThat(extensions.of(a.id())).singleElement().satisfies(e -> assertThat(e.decision()).isEqualTo("refuse"));
+  }
+
+  @Test
+  void coordinatingAgenciesContributeAndTheLeadMaySubmitWithoutTheMissingOne() {
+    var draft = directive(LocalDate.now(clock), "so-khdt");
+    var item = new DirectiveDraft.Item(1, "Giao Sở Kế hoạch và Đầu tư", List.of("so-khdt"), List.of(3), List.of(
+        new DirectiveDraft.Bullet("Cân đối vốn.", List.of()),
+        new DirectiveDraft.Bullet("Rà soát công trình trọng điểm.", List.of("ban-qlda", "ubnd-bien-hoa"))));
+    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
+        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
+        null, null, null, null, null, List.of(item), List.of(), null));
+    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    List<Task> asks = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
+        .taskDefinitionKey(TASK_CONTRIBUTE).list();
+    assertThat(asks).hasSize(2);
+    Task qlda = asks.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+        .anyMatch(l -> "ban-qlda".equals(l.getGroupId()))).findFirst().orElseThrow();
+    assertThat(qlda.getDueDate().toInstant()).isEqualTo(VnDates.dueBefore(lead.deadline().minusDays(3)));
+    assertThat((String) taskService.getVariableLocal(qlda.getId(), "contributionBulletsText"))
+        .contains("Nội dung 2: Rà soát công trình trọng điểm.").doesNotContain("Cân đối vốn.");
+
+    completeAs("ban-qlda", qlda, Map.of("contributionText", "Đã rà soát 12 công trình.",
+        "contributionContactPerson", "Phạm Văn Đức", "contributionContactPhone", "0251 3811 111"));
+
+    assertThat(contributions.of(lead.id())).singleElement()
+        .satisfies(c -> assertThat(c.text()).isEqualTo("Đã rà soát 12 công trình."));
+    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
+        .contains("Ban QLDA", "Đã rà soát 12 công trình.", "Chưa gửi ý kiến: UBND TP Biên Hòa");
+    assertThat(runtimeService.getVariable(lead.processInstanceId(), "contactPerson"))
+        .as("a contribution does not overwrite the lead's own contact").isNull();
+
+    reportAndAccept("so-khdt", lead.processInstanceId(), report("Báo cáo chung, thiếu ý kiến Biên Hòa.", "Vốn", "Công trình"));
+    assertThat(assignments.find(lead.id()).orElseThrow().reported()).isTrue();
+    assertThat(taskService.createTaskQuery().processInstanceId(lead.processInstanceId()).count()).isZero();
+  }
+}
