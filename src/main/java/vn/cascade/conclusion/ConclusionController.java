@@ -48,6 +48,15 @@ class ConclusionController {
     return conclusions.get(id);
   }
 
+  /** Who is doing what for one item of the Conclusion: the assignments that implement it and their states. */
+  @GetMapping("/{id}/items/{item}/assignments")
+  ConclusionItemTrace trace(@PathVariable long id, @PathVariable int item) {
+    if (!user.isManager()) {
+      throw new ForbiddenException("Chỉ cơ quan quản lý được xem Kết luận.");
+    }
+    return conclusions.trace(id, item);
+  }
+
   /** The draft of the implementing directive, accepted while Văn phòng UBND's drafting task is open. */
   @PutMapping("/{id}/directive-draft")
   Map<String, Object> attachDraft(@PathVariable long id, @RequestBody DirectiveDraft draft) {

@@ -85,6 +85,28 @@ public class ConclusionService {
     return directiveId;
   }
 
+  /** The assignments of every issued directive implementing this Conclusion that carry the given item. */
+  public ConclusionItemTrace trace(long conclusionId, int itemNumber) {
+    Conclusion c = get(conclusionId);
+    ConclusionDraft.Item item = c.body().items().stream().filter(i -> i.number() != null && i.number() == itemNumber)
+        .findFirst().orElseThrow(() -> new NotFoundException("Kết luận " + c.number() + " không có mục " + itemNumber + "."));
+    java.util.List<ConclusionItemTrace.Carrier> carriers = new java.util.ArrayList<>();
+    for (var d : directives.all()) {
+      if (!c.number().equals(d.body().conclusionNumber()) || d.status() != vn.cascade.directive.Directive.Status.ISSUED) {
+        continue;
+      }
+      var itemsCarrying = d.body().items().stream().filter(i -> i.conclusionItems().contains(itemNumber))
+          .map(vn.cascade.directive.DirectiveDraft.Item::number).collect(java.util.stream.Collectors.toSet());
+      for (var a : directives.view(d.id()).assignments()) {
+        if (itemsCarrying.contains(a.itemNumber())) {
+          carriers.add(new ConclusionItemTrace.Carrier(d.id(), d.number(), a.itemNumber(), a.agency(), a.agencyName(),
+              a.deadline(), a.status(), a.statusLabel(), a.reportedAt()));
+        }
+      }
+    }
+    return new ConclusionItemTrace(c.id(), c.number(), itemNumber, item.text(), carriers);
+  }
+
   public Conclusion get(long id) {
     return conclusions.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy Kết luận có mã " + id + "."));
   }

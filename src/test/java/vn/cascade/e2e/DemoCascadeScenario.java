@@ -19,6 +19,7 @@ import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.assignment.ReportStatus;
 import vn.cascade.common.VnDates;
 import vn.cascade.conclusion.Conclusion;
+import vn.cascade.conclusion.ConclusionItemTrace;
 import vn.cascade.conclusion.ConclusionService;
 import vn.cascade.conclusion.PartyConclusionProcess;
 import vn.cascade.demo.DemoCase;
@@ -81,6 +82,13 @@ public final class DemoCascadeScenario {
         .containsExactly(1);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(d.number())
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).count()).isEqualTo(48);
+
+    // Traceability: who carries item 3 of the Conclusion (budget, capital, transport, land…)?
+    var trace = conclusions.trace(c.id(), 3);
+    assertThat(trace.assignments()).extracting(ConclusionItemTrace.Carrier::agency)
+        .containsExactlyInAnyOrder("so-khdt", "so-gtvt", "so-tnmt", "cuc-thue");
+    assertThat(trace.assignments()).extracting(ConclusionItemTrace.Carrier::directiveItem)
+        .containsExactlyInAnyOrder(2, 5, 6, 12);
 
     // Every agency but one reports the day before the deadline.
     clock.set(VnDates.dueBefore(d.reportDeadline()).minus(Duration.ofDays(1)));
