@@ -18,6 +18,13 @@ class TasklistFilters implements ApplicationRunner {
 
   static final String AGENCY_TASKS = "Nhiệm vụ của đơn vị";
   static final String MY_TASKS = "Nhiệm vụ tôi đang xử lý";
+  static final String EXTENSIONS = "Xin gia hạn";
+
+  /** Every task that is work to do; the standing "request an extension" tasks have their own filter. */
+  private static final String[] WORK_TASKS = {
+      "Task_ReportResults", "Task_ReviewReport", "Task_DecideExtension", "Task_ContributeToReport",
+      "Task_RecordReceipt", "Task_DraftDirective", "Task_ApproveDirective", "Task_CollectReports",
+      "Task_ApproveSummary", "Task_PrepareReportBack", "Task_ApproveReportBack"};
 
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "directiveNumber", "label", "Số văn bản"),
@@ -34,11 +41,14 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    create(AGENCY_TASKS, -10, "Nhiệm vụ giao cho cơ quan của bạn, kể cả nhiệm vụ đã có người nhận xử lý",
+    create(AGENCY_TASKS, -10, "Nhiệm vụ giao cho cơ quan, kể cả nhiệm vụ đã có người nhận xử lý",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc());
-    create(MY_TASKS, -5, "Nhiệm vụ bạn đã nhận xử lý",
+            .taskDefinitionKeyIn(WORK_TASKS).includeAssignedTasks().orderByDueDate().asc());
+    create(MY_TASKS, -5, "Nhiệm vụ anh/chị đã nhận xử lý",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    create(EXTENSIONS, 0, "Đề nghị gia hạn thời hạn báo cáo, khi cần",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskDefinitionKey("Task_RequestExtension").includeAssignedTasks());
   }
 
   private void create(String name, int priority, String description, TaskQuery query) {
