@@ -76,6 +76,8 @@ class LoadAssignmentDelegate implements JavaDelegate {
     RETURN_REASON.set(execution, null);
     EXTENSION_DECISION_TEXT.set(execution, null);
     CONTRIBUTIONS_TEXT.set(execution, null);
+    execution.setVariable("attachmentUrl", "/assignments/" + a.id() + "/attachments");
+    execution.setVariable("attachmentsText", null);
   }
 
   private static String assignmentText(Directive d, DirectiveDraft.Item item) {

@@ -50,7 +50,8 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/dashboard", "/dashboard/**", "/outbox", "/outbox/**", "/login", "/logout")
+    return http.securityMatcher("/dashboard", "/dashboard/**", "/outbox", "/outbox/**", "/assignments/**", "/login",
+            "/logout")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/login").permitAll()
             .requestMatchers("/outbox", "/outbox/**").hasAnyAuthority("GROUP_vp-ubnd", "GROUP_camunda-admin")

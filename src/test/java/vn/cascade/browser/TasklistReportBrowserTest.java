@@ -269,6 +269,10 @@ class TasklistReportBrowserTest extends CascadeIntegrationTest {
     // The item has three bullets: no fourth one, nor a result field for it.
     assertThat(driver.findElements(field("Field_Bullet4"))).isEmpty();
     assertThat(driver.findElements(field("Field_Bullet4Result"))).isEmpty();
+    // The way to attach the signed file: a link from the form to Cascade's upload page.
+    long assignmentId = (Long) runtimeService.getVariable(processInstanceId, "assignmentId");
+    assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(
+        "form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']"))).hasSize(1);
   }
 
   private void assertReadonly(String componentId, String value) {

@@ -1,0 +1,121 @@
+package vn.cascade.attachment;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import vn.cascade.assignment.Assignment;
+import vn.cascade.assignment.AssignmentRepository;
+import vn.cascade.common.InvalidInputException;
+import vn.cascade.common.Texts;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.Directive;
+import vn.cascade.directive.DirectiveRepository;
+import vn.cascade.security.CurrentUser;
+
+/**
+ * Attaching the signed report file: who may attach (the agency, until its report is accepted),
+ * who may read (the agency, its reviewer and collector, managers), which files are accepted.
+ */
+@Service
+public class AttachmentService {
+
+  /** Accepted files by extension: PDF, Word, Excel, images. */
+  static final Map<String, String> TYPES = Map.of(
+      "pdf", "application/pdf",
+      "doc", "application/msword",
+      "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "xls", "application/vnd.ms-excel",
+      "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "png", "image/png",
+      "jpg", "image/jpeg",
+      "jpeg", "image/jpeg");
+
+  private final AttachmentRepository attachments;
+  private final AssignmentRepository assignments;
+  private final DirectiveRepository directives;
+  private final RuntimeService runtimeService;
+  private final CurrentUser user;
+  private final Clock clock;
+  private final long maxBytes;
+
+  AttachmentService(AttachmentRepository attachments, AssignmentRepository assignments, DirectiveRepository directives,
+      RuntimeService runtimeService, CurrentUser user, Clock clock,
+      @Value("${cascade.attachments.max-bytes:20971520}") long maxBytes) {
+    this.attachments = attachments;
+    this.assignments = assignments;
+    this.directives = directives;
+    this.runtimeService = runtimeService;
+    this.user = user;
+    this.clock = clock;
+    this.maxBytes = maxBytes;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  public boolean mayRead(Assignment a) {
+    Directive d = directives.find(a.directiveId()).orElseThrow();
+    return user.isManager() || user.groups().contains(a.agencyCode()) || user.groups().contains(d.collectingAgency())
+        || user.groups().contains(d.body().reviewingAgencyOrDefault());
+  }
+
+  public boolean mayAttach(Assignment a) {
+    return user.groups().contains(a.agencyCode()) && !a.reported();
+  }
+
+  @Transactional
+  public long attach(Assignment a, MultipartFile file) throws IOException {
+    String name = file == null ? null : Texts.nfc(file.getOriginalFilename());
+    if (file == null || file.isEmpty() || Texts.isBlank(name)) {
+      throw new InvalidInputException("file", "Vui lòng chọn một tệp để đính kèm.");
+    }
+    if (file.getSize() > maxBytes) {
+      throw new InvalidInputException("file", "Tệp " + name + " lớn hơn giới hạn " + maxBytes / (1024 * 1024)
+          + " MB.");
+    }
+    String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+    String type = TYPES.get(extension);
+    if (type == null) {
+      throw new InvalidInputException("file", "Loại tệp của " + name + " không được chấp nhận. Chỉ nhận PDF, Word "
+          + "(DOC, DOCX), Excel (XLS, XLSX) và ảnh (PNG, JPG).");
+    }
+    String safeName = name.replaceAll("[\\\\/\\r\\n\\t\\x00]", "_");
+    if (safeName.length() > 200) {
+      safeName = safeName.substring(safeName.length() - 200);
+    }
+    long id = attachments.store(a.id(), safeName, type, file.getBytes(), user.userId(), clock.instant());
+    refreshTaskView(a);
+    return id;
+  }
+
+  public List<AttachmentRepository.Attachment> of(Assignment a) {
+    return attachments.of(a.id());
+  }
+
+  public byte[] content(Assignment a, long id) {
+    return attachments.content(a.id(), id).orElseThrow(
+        () -> new vn.cascade.common.NotFoundException("Không tìm thấy tệp đính kèm."));
+  }
+
+  /** What the report and review forms show of the attached files. */
+  private void refreshTaskView(Assignment a) {
+    if (a.processInstanceId() == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
+      return;
+    }
+    String text = attachments.of(a.id()).stream()
+        .map(f -> f.fileName() + " (" + Math.max(1, f.sizeBytes() / 1024) + " KB, " + VnDates.formatWithTime(f.uploadedAt())
+            + ")")
+        .collect(Collectors.joining("\n"));
+    runtimeService.setVariable(a.processInstanceId(), "attachmentsText", Texts.fitVariable(text));
+  }
+}

@@ -1,0 +1,113 @@
+package vn.cascade.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.cascade.TestDocuments.directive;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import vn.cascade.CascadeIntegrationTest;
+import vn.cascade.assignment.Assignment;
+import vn.cascade.assignment.AssignmentRepository;
+import vn.cascade.directive.Directive;
+import vn.cascade.directive.DirectiveService;
+
+/** An agency attaches its signed report; the reviewer and collector read it; nobody else does. */
+class AttachmentTest extends CascadeIntegrationTest {
+
+  static final byte[] PDF = "%PDF-1.4\n% báo cáo có chữ ký\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired DirectiveService directives;
+  @Autowired AssignmentRepository assignments;
+  @Autowired AttachmentRepository files;
+
+  private Assignment issue(String agency) {
+    Directive d = directives.issue(directive(LocalDate.now(clock), agency));
+    return assignments.ofDirective(d.id()).get(0);
+  }
+
+  /** Posts the upload form as the browser does: the page first (for its CSRF token and session), then the file. */
+  private ResponseEntity<String> upload(String user, Assignment a, String name, byte[] content) {
+    TestRestTemplate as = anonymous.withBasicAuth(user, "demo");
+    ResponseEntity<String> get = as.getForEntity("/assignments/" + a.id() + "/attachments", String.class);
+    String page = get.getBody();
+    var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page == null ? "" : page);
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var cookies = get.getHeaders().get(HttpHeaders.SET_COOKIE);
+    if (cookies != null) {
+      cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
+    }
+    if (m.find()) {
+      body.add("_csrf", m.group(1));
+    }
+    return as.postForEntity("/assignments/" + a.id() + "/attachments", new HttpEntity<>(body, headers), String.class);
+  }
+
+  @Test
+  void anAgencyAttachesItsSignedReportAndItIsListedForTheReviewer() {
+    Assignment a = issue("so-tnmt");
+    ResponseEntity<String> response = upload("so-tnmt", a, "Báo cáo 8888 - Sở TN&MT.pdf", PDF);
+    assertThat(response.getStatusCode().is2xxSuccessful() || response.getStatusCode().is3xxRedirection()).isTrue();
+    assertThat(files.of(a.id())).singleElement().satisfies(f -> {
+      assertThat(f.fileName()).isEqualTo("Báo cáo 8888 - Sở TN&MT.pdf");
+      assertThat(f.contentType()).isEqualTo("application/pdf");
+      assertThat(f.uploadedBy()).isEqualTo("so-tnmt");
+    });
+    assertThat((String) runtimeService.getVariable(a.processInstanceId(), "attachmentsText")).contains("Báo cáo 8888");
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "attachmentUrl"))
+        .isEqualTo("/assignments/" + a.id() + "/attachments");
+
+    long fileId = files.of(a.id()).get(0).id();
+    ResponseEntity<byte[]> reviewer = anonymous.withBasicAuth("so-khdt", "demo")
+        .getForEntity("/assignments/" + a.id() + "/attachments/" + fileId, byte[].class);
+    assertThat(reviewer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(reviewer.getBody()).isEqualTo(PDF);
+    assertThat(reviewer.getHeaders().getContentDisposition().getFilename()).isEqualTo("Báo cáo 8888 - Sở TN&MT.pdf");
+
+    ResponseEntity<String> stranger = anonymous.withBasicAuth("ubnd-tan-phu", "demo")
+        .getForEntity("/assignments/" + a.id() + "/attachments/" + fileId, String.class);
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aWrongTypeIsRefusedWithAMessageAndNothingIsStored() {
+    Assignment a = issue("so-tnmt");
+    ResponseEntity<String> response = upload("so-tnmt", a, "virus.exe", new byte[] {1, 2, 3});
+    assertThat(response.getBody()).contains("không được chấp nhận");
+    assertThat(files.of(a.id())).isEmpty();
+  }
+
+  @Test
+  void anOversizedFileIsRefusedWithAMessageAndTheReportIsKept() {
+    Assignment a = issue("so-tnmt");
+    ResponseEntity<String> response = upload("so-tnmt", a, "quet-lon.pdf", new byte[21 * 1024 * 1024]);
+    assertThat(response.getBody()).contains("lớn hơn giới hạn 20 MB");
+    assertThat(files.of(a.id())).isEmpty();
+    assertThat(taskOf(a.processInstanceId(), "Task_ReportResults")).isNotNull();
+  }
+
+  @Test
+  void anotherAgencyCannotAttachToThisReport() {
+    Assignment a = issue("so-tnmt");
+    ResponseEntity<String> response = upload("ubnd-tan-phu", a, "gia-mao.pdf", PDF);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(files.of(a.id())).isEmpty();
+  }
+}
