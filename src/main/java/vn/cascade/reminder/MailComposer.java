@@ -1,6 +1,5 @@
 package vn.cascade.reminder;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,16 +38,14 @@ public class MailComposer {
   private final TaskService taskService;
   private final AssignmentRepository assignments;
   private final ReminderSettings settings;
-  private final Clock clock;
 
   MailComposer(AgencyDirectory agencies, IdentityService identityService, TaskService taskService,
-      AssignmentRepository assignments, ReminderSettings settings, Clock clock) {
+      AssignmentRepository assignments, ReminderSettings settings) {
     this.agencies = agencies;
     this.identityService = identityService;
     this.taskService = taskService;
     this.assignments = assignments;
     this.settings = settings;
-    this.clock = clock;
   }
 
   /** @param asOf the moment the notification speaks of (its planned instant) */
