@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The same cascade on a real PostgreSQL server (embedded, from Maven Central), the postgres profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    // Its own engine name: closing this context must not unregister the H2 suite's "default" engine,
+    // which engine-rest and the webapps look up by name.
+    "camunda.bpm.process-engine-name=postgres-e2e",
     "camunda.bpm.admin-user.id=ops-admin",
     "camunda.bpm.admin-user.password=Mat-khau-van-hanh-2026"
 })
