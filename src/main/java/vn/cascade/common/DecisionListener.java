@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of an approval task: the decision must be "approve" or "return", a return needs
+ * On creation of an approval task its decision starts blank. On completion: the decision must be "approve" or "return", a return needs
  * a comment, and the comment is handed to the task that gets the work back.
  */
 @Component
@@ -33,6 +33,12 @@ public class DecisionListener implements TaskListener {
     Decision d = BY_TASK.get(task.getTaskDefinitionKey());
     if (d == null) {
       throw new IllegalStateException("No decision is defined for task " + task.getTaskDefinitionKey());
+    }
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      // A new round starts blank: last round's choice and comment must not be submitted again by a click.
+      task.getExecution().getProcessInstance().setVariable(d.decision(), null);
+      task.getExecution().getProcessInstance().setVariable(d.comment(), null);
+      return;
     }
     Object decision = task.getVariable(d.decision());
     Object comment = task.getVariable(d.comment());

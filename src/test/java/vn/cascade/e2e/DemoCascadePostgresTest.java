@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
     "camunda.bpm.job-execution.enabled=false",
     // Its own engine name: closing this context must not unregister the H2 suite's "default" engine,
     // which engine-rest and the webapps look up by name.
-    "camunda.bpm.process-engine-name=postgres-e2e",
+    "camunda.bpm.process-engine-name=postgresEndToEnd",
     "camunda.bpm.admin-user.id=ops-admin",
     "camunda.bpm.admin-user.password=Mat-khau-van-hanh-2026"
 })
