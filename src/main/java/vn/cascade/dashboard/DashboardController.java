@@ -1,0 +1,144 @@
+package vn.cascade.dashboard;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.cascade.agency.Agency;
+import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.assignment.ReportStatus;
+import vn.cascade.security.CurrentUser;
+
+/**
+ * The dashboards: directives ({@code /dashboard}), one directive, one report, the agencies and
+ * one agency. Server-rendered, Vietnamese; an agency user sees only its own agency's rows.
+ */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+  private static final DateTimeFormatter VN_DAY =
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  private final DashboardQuery query;
+  private final CurrentUser user;
+  private final AgencyDirectory agencies;
+
+  DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies) {
+    this.query = query;
+    this.user = user;
+    this.agencies = agencies;
+  }
+
+  @GetMapping
+  String directives(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Model model) {
+    Visibility v = Visibility.of(user);
+    List<String> problems = new ArrayList<>();
+    LocalDate fromDay = day(from, "Từ ngày", problems);
+    LocalDate toDay = day(to, "Đến ngày", problems);
+    var filter = new DashboardQuery.Filter(q, status, agency, fromDay, toDay);
+    List<DirectiveRow> rows = query.directives(filter, v);
+    Counts totals = rows.stream().map(DirectiveRow::counts).reduce(Counts.NONE, Counts::plus);
+    model.addAttribute("rows", rows);
+    model.addAttribute("totals", totals);
+    model.addAttribute("filter", filter);
+    model.addAttribute("fromText", from == null ? "" : from.strip());
+    model.addAttribute("toText", to == null ? "" : to.strip());
+    model.addAttribute("problems", problems);
+    model.addAttribute("statusOptions", statusOptions());
+    model.addAttribute("agencyOptions", agencyOptions(v));
+    model.addAttribute("now", query.now());
+    model.addAttribute("active", "directives");
+    return "dashboard/directives";
+  }
+
+  @GetMapping("/directives/{id}")
+  String directive(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
+    DirectivePage page = query.directivePage(id, Visibility.of(user), status);
+    model.addAttribute("page", page);
+    model.addAttribute("d", page.directive());
+    model.addAttribute("status", Buckets.parse(status).map(Enum::name)
+        .orElse(Buckets.isDueSoon(status) ? Buckets.DUE_SOON : ""));
+    model.addAttribute("statusOptions", statusOptions());
+    model.addAttribute("now", query.now());
+    model.addAttribute("active", "directives");
+    return "dashboard/directive";
+  }
+
+  @GetMapping("/assignments/{id}")
+  String report(@PathVariable long id, Model model) {
+    ReportPage page = query.report(id, Visibility.of(user));
+    model.addAttribute("page", page);
+    model.addAttribute("d", page.directive());
+    model.addAttribute("r", page.row());
+    model.addAttribute("now", query.now());
+    model.addAttribute("active", "directives");
+    return "dashboard/report";
+  }
+
+  @GetMapping("/agencies")
+  String agencies(Model model) {
+    List<AgencyStat> stats = query.agencyStats(Visibility.of(user));
+    model.addAttribute("stats", stats);
+    model.addAttribute("ranking", DashboardQuery.ranking(stats));
+    model.addAttribute("totals", stats.stream().map(AgencyStat::counts).reduce(Counts.NONE, Counts::plus));
+    model.addAttribute("now", query.now());
+    model.addAttribute("active", "agencies");
+    return "dashboard/agencies";
+  }
+
+  @GetMapping("/agencies/{code}")
+  String agency(@PathVariable String code, Model model) {
+    AgencyPage page = query.agency(code, Visibility.of(user));
+    model.addAttribute("page", page);
+    model.addAttribute("now", query.now());
+    model.addAttribute("active", "agencies");
+    return "dashboard/agency";
+  }
+
+  /** The filter's choices: the four official buckets and the warning. */
+  static Map<String, String> statusOptions() {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (ReportStatus s : ReportStatus.values()) {
+      options.put(s.name(), s.label());
+    }
+    options.put(Buckets.DUE_SOON, Buckets.DUE_SOON_LABEL);
+    return options;
+  }
+
+  private Map<String, String> agencyOptions(Visibility v) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (Agency a : agencies.all()) {
+      if (v.sees(a.code())) {
+        options.put(a.code(), a.shortName());
+      }
+    }
+    return options;
+  }
+
+  /** A day typed as yyyy-MM-dd (date pickers) or dd/MM/yyyy; a bad one is named and ignored. */
+  private static LocalDate day(String text, String label, List<String> problems) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    try {
+      return t.contains("/") ? LocalDate.parse(t, VN_DAY) : LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      problems.add(label + " \"" + t + "\" không phải ngày hợp lệ (dd/MM/yyyy); bộ lọc này được bỏ qua.");
+      return null;
+    }
+  }
+}
