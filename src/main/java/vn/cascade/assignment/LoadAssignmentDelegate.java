@@ -30,10 +30,13 @@ class LoadAssignmentDelegate implements JavaDelegate {
   private final Clock clock;
   private final AssignmentAccess access;
   private final int contributionDaysBefore;
+  private final ContributionPlan contributionPlan;
 
   LoadAssignmentDelegate(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
       @Value("${cascade.assignment.follow-up-days-before:3}") int followUpDaysBefore, Clock clock,
-      AssignmentAccess access, @Value("${cascade.assignment.contribution-days-before:3}") int contributionDaysBefore) {
+      AssignmentAccess access, @Value("${cascade.assignment.contribution-days-before:3}") int contributionDaysBefore,
+      ContributionPlan contributionPlan) {
+    this.contributionPlan = contributionPlan;
     this.contributionDaysBefore = contributionDaysBefore;
     this.clock = clock;
     this.access = access;
@@ -75,7 +78,9 @@ class LoadAssignmentDelegate implements JavaDelegate {
     CONTRIBUTION_DUE_DATE.set(execution, Date.from(contributionDue.isAfter(clock.instant()) ? contributionDue : due));
     RETURN_REASON.set(execution, null);
     EXTENSION_DECISION_TEXT.set(execution, null);
-    CONTRIBUTIONS_TEXT.set(execution, null);
+    // Who is expected to contribute, shown in the lead's form until they have.
+    CONTRIBUTIONS_TEXT.set(execution, contributionPlan.agenciesOf(execution.getProcessInstanceId()).isEmpty()
+        ? null : contributionPlan.contributionsText(assignments.find(a.id()).orElseThrow()));
     execution.setVariable("attachmentUrl", "/assignments/" + a.id() + "/attachments");
     execution.setVariable("attachmentsText", null);
   }

@@ -152,6 +152,27 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void theOfficeMayApproveAnotherDateThanTheOneAskedFor() {
+    Assignment a = issue("so-yt");
+    LocalDate asked = a.deadline().plusDays(4);
+    LocalDate granted = a.deadline().plusDays(2);
+    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
+        "requestedDeadline", asked.toString(), "extensionReason", "Chờ tổng hợp số liệu quý."));
+    completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
+        "extensionDecision", "approve-other", "approvedDeadline", granted.toString(),
+        "extensionComment", "Chỉ gia hạn 2 ngày.", "confirmBeyondSummary", false));
+
+    assertThat(assignments.find(a.id()).orElseThrow().deadline()).isEqualTo(granted);
+    assertThat(extensions.of(a.id())).singleElement().satisfies(e -> {
+      assertThat(e.requestedDeadline()).isEqualTo(asked);
+      assertThat(e.approvedDeadline()).isEqualTo(granted);
+      assertThat(e.decision()).isEqualTo("approve-other");
+    });
+    assertThat(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS).getDueDate().toInstant())
+        .isEqualTo(VnDates.dueBefore(granted));
+  }
+
+  @Test
   void aRefusedExtensionChangesNothing() {
     Assignment a = issue("so-yt");
     completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
@@ -164,7 +185,27 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
   }
 
   @Test
-  void coordinatingAgenciesContributeAndTheLeadMaySubmitWithoutTheMissingOne() {
+  void theLeadMaySubmitWithoutAMissingContributionAndItsTaskCloses() {
+    var draft = directive(LocalDate.now(clock), "so-tnmt");
+    var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
+        new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
+    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
+        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
+        null, null, null, null, null, List.of(item), List.of(), null));
+    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
+        .isEqualTo("Chưa gửi ý kiến: UBND huyện Long Thành.");
+
+    reportAndAccept("so-tnmt", lead.processInstanceId(), report("Báo cáo khi Long Thành chưa gửi ý kiến."));
+
+    assertThat(assignments.find(lead.id()).orElseThrow().reported()).isTrue();
+    assertThat(contributions.of(lead.id())).isEmpty();
+    assertThat(taskService.createTaskQuery().taskCandidateGroup("ubnd-long-thanh")
+        .processInstanceId(lead.processInstanceId()).count()).isZero();
+  }
+
+  @Test
+  void coordinatingAgenciesContributeOnTimeOrLateAndTheLeadSeesWhatArrived() {
     var draft = directive(LocalDate.now(clock), "so-khdt");
     var item = new DirectiveDraft.Item(1, "Giao Sở Kế hoạch và Đầu tư", List.of("so-khdt"), List.of(3), List.of(
         new DirectiveDraft.Bullet("Cân đối vốn.", List.of()),
@@ -192,7 +233,18 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     assertThat(runtimeService.getVariable(lead.processInstanceId(), "contactPerson"))
         .as("a contribution does not overwrite the lead's own contact").isNull();
 
-    reportAndAccept("so-khdt", lead.processInstanceId(), report("Báo cáo chung, thiếu ý kiến Biên Hòa.", "Vốn", "Công trình"));
+    // A contribution after its own due date still lands, and the lead sees it.
+    clock.set(qlda.getDueDate().toInstant().plus(Duration.ofDays(1)));
+    Task bienHoaLate = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
+        .taskDefinitionKey(TASK_CONTRIBUTE).singleResult();
+    assertThat(bienHoaLate).isNotNull();
+    completeAs("ubnd-bien-hoa", bienHoaLate, Map.of("contributionText", "Biên Hòa gửi muộn: đã bàn giao mặt bằng.",
+        "contributionContactPerson", "Lê Văn Em", "contributionContactPhone", "0251 3822 000"));
+    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
+        .contains("Biên Hòa gửi muộn").doesNotContain("Chưa gửi ý kiến");
+    assertThat(contributions.of(lead.id())).hasSize(2);
+
+    reportAndAccept("so-khdt", lead.processInstanceId(), report("Báo cáo chung, đủ ý kiến phối hợp.", "Vốn", "Công trình"));
     assertThat(assignments.find(lead.id()).orElseThrow().reported()).isTrue();
     assertThat(taskService.createTaskQuery().processInstanceId(lead.processInstanceId()).count()).isZero();
   }

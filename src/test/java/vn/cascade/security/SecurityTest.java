@@ -109,6 +109,31 @@ class SecurityTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAgencyCannotClaimOrReassignAnotherAgencysTaskNorReadItsProcessInstance() {
+    Directive d = issue("ca-tinh");
+    Assignment police = assignments.ofDirective(d.id()).get(0);
+    Task task = taskOf(police.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
+    identityService.setAuthentication("ubnd-long-khanh", List.of("ubnd-long-khanh"));
+    try {
+      assertThatThrownBy(() -> taskService.claim(task.getId(), "ubnd-long-khanh")).hasMessageContaining("ubnd-long-khanh");
+      assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "ubnd-long-khanh"))
+          .hasMessageContaining("ubnd-long-khanh");
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(police.processInstanceId()).count())
+          .isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    TestRestTemplate district = anonymous.withBasicAuth("ubnd-long-khanh", "demo");
+    assertThat(district.getForEntity("/engine-rest/process-instance/" + police.processInstanceId(), String.class)
+        .getStatusCode().value()).isIn(403, 404);
+    assertThat(district.getForEntity("/engine-rest/process-instance/" + police.processInstanceId() + "/variables",
+        String.class).getStatusCode().value()).isIn(403, 404);
+    assertThat(anonymous.withBasicAuth("ca-tinh", "demo").getForEntity("/engine-rest/process-instance/"
+        + police.processInstanceId(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void anAgencyReadsADirectiveOnlyThroughItsOwnRowsAndCannotIssueOne() {
     Directive d = issue("ca-tinh", "ubnd-long-khanh");
     JsonNode seen = anonymous.withBasicAuth("ubnd-long-khanh", "demo").getForObject("/api/directives/" + d.id(),
