@@ -1,14 +1,11 @@
 package vn.cascade.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.attributeContains;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementSelectionStateToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+import static vn.cascade.browser.TasklistPage.field;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,20 +16,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.cascade.CascadeIntegrationTest;
 import vn.cascade.assignment.AgencyAssignmentProcess;
@@ -52,8 +43,8 @@ import vn.cascade.attachment.AttachmentRepository;
  * attachment page is Cascade's own page, behind Cascade's login, which is not Tasklist's: the
  * agency logs in a second time there, with the same account.
  *
- * <p>Selectors as in {@link TasklistReportBrowserTest}: Tasklist's Angular attributes, the ids of
- * the forms' components, the radio options' labels; on Cascade's pages, their element ids.
+ * <p>Tasklist is driven through {@link TasklistPage}, which describes its selectors; on Cascade's
+ * pages, the selectors are their element ids.
  */
 class ReviewFlowBrowserTest extends CascadeIntegrationTest {
 
@@ -84,20 +75,6 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
   private static final String RADIO_RETURN = "Trả lại để chỉnh sửa";
   private static final String RADIO_ACCEPT = "Chấp nhận báo cáo";
 
-  // Tasklist
-  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm'].ng-invalid-required");
-  private static final By USERNAME = By.cssSelector("input[ng-model='username']");
-  private static final By PASSWORD_INPUT = By.cssSelector("input[ng-model='password'][type='password']");
-  private static final By LOGIN_BUTTON = By.cssSelector("button[type='submit']");
-  private static final By FILTERS = By.cssSelector("[cam-tasklist-filters] .task-filter");
-  private static final By TASK_ROWS = By.cssSelector("[cam-tasks] ol.tasks-list > li.task");
-  private static final By NEXT_PAGE = By.cssSelector("[cam-tasks] ul.pagination li.pagination-next:not(.disabled) a");
-  private static final By TASK_TITLE = By.cssSelector("[cam-tasklist-task] section.task-card h2.task");
-  private static final By CLAIM = By.cssSelector("[cam-tasklist-task] li.assignee button.claim");
-  private static final By DISABLED_FORM = By.cssSelector("[cam-tasklist-task] .disabled-form");
-  private static final By CAMUNDA_FORM = By.cssSelector("[cam-tasklist-task] [cam-tasklist-form-camunda] form.fjs-form");
-  private static final By COMPLETE = By.cssSelector("[cam-tasklist-task] .form-actions button[ng-click='complete()']");
-
   // Cascade's pages
   private static final By CASCADE_LOGIN_FORM = By.cssSelector("form[action$='/login']");
   private static final By CASCADE_USERNAME = By.id("username");
@@ -114,6 +91,7 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
 
   private Browser browser;
   private WebDriver driver;
+  private TasklistPage tasklist;
   private Path pdfDir;
 
   @BeforeEach
@@ -167,23 +145,25 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     // 1. Sở TN&MT attaches its signed file and reports.
     clock.set(submitted);
     as(AGENCY, "1-agency-reports", () -> {
-      openFilter(FILTER_NAME);
-      openTask(REPORT_TASK_NAME, firstReport.getId());
-      claimIfNeeded(firstReport.getId(), AGENCY);
+      tasklist.openFilter(FILTER_NAME);
+      tasklist.openTask(REPORT_TASK_NAME, firstReport.getId());
+      tasklist.claimIfNeeded();
+      assertThat(assigneeOf(firstReport.getId())).isEqualTo(AGENCY);
       assertThat(driver.findElements(field("Field_ReturnReason"))).as("no return reason on a first report").isEmpty();
       attach(assignmentId, pdfFile);
       // Back in Tasklist, the task shows the file just attached.
-      openFilter(FILTER_NAME);
-      openTask(REPORT_TASK_NAME, firstReport.getId());
-      waitFor("the form of the claimed task enabled").until(invisibilityOfElementLocated(DISABLED_FORM));
-      assertThat(valueOf("Field_AttachmentsText")).contains(PDF_NAME);
-      type("Field_Bullet1Result", BULLET1_RESULT);
-      type("Field_Bullet2Result", BULLET2_RESULT);
-      type("Field_OverallResult", OVERALL_RESULT);
-      choose("Field_CompletionStatus", RADIO_COMPLETED);
-      type("Field_ContactPerson", CONTACT_PERSON);
-      type("Field_ContactPhone", CONTACT_PHONE);
-      complete(firstReport.getId());
+      tasklist.openFilter(FILTER_NAME);
+      tasklist.openTask(REPORT_TASK_NAME, firstReport.getId());
+      tasklist.waitFor("the form of the claimed task enabled")
+          .until(invisibilityOfElementLocated(TasklistPage.DISABLED_FORM));
+      assertThat(tasklist.valueOf("Field_AttachmentsText")).contains(PDF_NAME);
+      tasklist.type("Field_Bullet1Result", BULLET1_RESULT);
+      tasklist.type("Field_Bullet2Result", BULLET2_RESULT);
+      tasklist.type("Field_OverallResult", OVERALL_RESULT);
+      tasklist.choose("Field_CompletionStatus", RADIO_COMPLETED);
+      tasklist.type("Field_ContactPerson", CONTACT_PERSON);
+      tasklist.type("Field_ContactPhone", CONTACT_PHONE);
+      tasklist.complete(firstReport.getId());
     });
     assertThat(assignments.find(assignmentId).orElseThrow().inReview()).isTrue();
 
@@ -193,17 +173,18 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     assertThat(firstReview).isNotNull();
     assertThat(firstReview.getName()).isEqualTo(REVIEW_TASK_NAME);
     as(REVIEWER, "2-reviewer-returns", () -> {
-      openFilter(FILTER_NAME);
-      openTask(REVIEW_TASK_NAME, firstReview.getId());
-      claimIfNeeded(firstReview.getId(), REVIEWER);
-      assertThat(valueOf("Field_AttachmentsText")).contains(PDF_NAME);
-      assertThat(valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT);
+      tasklist.openFilter(FILTER_NAME);
+      tasklist.openTask(REVIEW_TASK_NAME, firstReview.getId());
+      tasklist.claimIfNeeded();
+      assertThat(assigneeOf(firstReview.getId())).isEqualTo(REVIEWER);
+      assertThat(tasklist.valueOf("Field_AttachmentsText")).contains(PDF_NAME);
+      assertThat(tasklist.valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT);
       assertThat(driver.findElements(By.cssSelector(
           "[cam-tasklist-task] form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']")))
           .as("the link to the attached files").hasSize(1);
-      choose("Field_ReviewDecision", RADIO_RETURN);
-      type("Field_ReviewComment", RETURN_REASON);
-      complete(firstReview.getId());
+      tasklist.choose("Field_ReviewDecision", RADIO_RETURN);
+      tasklist.type("Field_ReviewComment", RETURN_REASON);
+      tasklist.complete(firstReview.getId());
     });
 
     // 3. Sở TN&MT gets the report back: the reason, its answers; it corrects the overall result.
@@ -213,19 +194,20 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     assertThat(secondReport.getId()).isNotEqualTo(firstReport.getId());
     assertThat(secondReport.getAssignee()).isNull();
     as(AGENCY, "3-agency-resubmits", () -> {
-      openFilter(FILTER_NAME);
-      openTask(REPORT_TASK_NAME, secondReport.getId());
-      claimIfNeeded(secondReport.getId(), AGENCY);
-      assertThat(valueOf("Field_ReturnReason")).isEqualTo(RETURN_REASON);
-      assertThat(valueOf("Field_Bullet1Result")).isEqualTo(BULLET1_RESULT);
-      assertThat(valueOf("Field_Bullet2Result")).isEqualTo(BULLET2_RESULT);
-      assertThat(valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT);
-      assertThat(valueOf("Field_ContactPerson")).isEqualTo(CONTACT_PERSON);
-      assertThat(valueOf("Field_ContactPhone")).isEqualTo(CONTACT_PHONE);
-      assertThat(radio("Field_CompletionStatus", RADIO_COMPLETED).isSelected()).isTrue();
-      assertThat(valueOf("Field_AttachmentsText")).contains(PDF_NAME);
-      replace("Field_OverallResult", OVERALL_RESULT_REVISED);
-      complete(secondReport.getId());
+      tasklist.openFilter(FILTER_NAME);
+      tasklist.openTask(REPORT_TASK_NAME, secondReport.getId());
+      tasklist.claimIfNeeded();
+      assertThat(assigneeOf(secondReport.getId())).isEqualTo(AGENCY);
+      assertThat(tasklist.valueOf("Field_ReturnReason")).isEqualTo(RETURN_REASON);
+      assertThat(tasklist.valueOf("Field_Bullet1Result")).isEqualTo(BULLET1_RESULT);
+      assertThat(tasklist.valueOf("Field_Bullet2Result")).isEqualTo(BULLET2_RESULT);
+      assertThat(tasklist.valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT);
+      assertThat(tasklist.valueOf("Field_ContactPerson")).isEqualTo(CONTACT_PERSON);
+      assertThat(tasklist.valueOf("Field_ContactPhone")).isEqualTo(CONTACT_PHONE);
+      assertThat(tasklist.radio("Field_CompletionStatus", RADIO_COMPLETED).isSelected()).isTrue();
+      assertThat(tasklist.valueOf("Field_AttachmentsText")).contains(PDF_NAME);
+      tasklist.replace("Field_OverallResult", OVERALL_RESULT_REVISED);
+      tasklist.complete(secondReport.getId());
     });
 
     // 4. Sở KH&ĐT accepts.
@@ -234,16 +216,17 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     assertThat(secondReview).isNotNull();
     assertThat(secondReview.getId()).isNotEqualTo(firstReview.getId());
     as(REVIEWER, "4-reviewer-accepts", () -> {
-      openFilter(FILTER_NAME);
-      openTask(REVIEW_TASK_NAME, secondReview.getId());
-      claimIfNeeded(secondReview.getId(), REVIEWER);
-      assertThat(valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT_REVISED);
-      assertThat(valueOf("Field_AttachmentsText")).contains(PDF_NAME);
-      choose("Field_ReviewDecision", RADIO_ACCEPT);
+      tasklist.openFilter(FILTER_NAME);
+      tasklist.openTask(REVIEW_TASK_NAME, secondReview.getId());
+      tasklist.claimIfNeeded();
+      assertThat(assigneeOf(secondReview.getId())).isEqualTo(REVIEWER);
+      assertThat(tasklist.valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT_REVISED);
+      assertThat(tasklist.valueOf("Field_AttachmentsText")).contains(PDF_NAME);
+      tasklist.choose("Field_ReviewDecision", RADIO_ACCEPT);
       // The second review opens as the first one was left: "Trả lại" chosen and the return reason
       // in the comment (both are process variables). The reviewer changes both.
-      replace("Field_ReviewComment", ACCEPT_COMMENT);
-      complete(secondReview.getId());
+      tasklist.replace("Field_ReviewComment", ACCEPT_COMMENT);
+      tasklist.complete(secondReview.getId());
     });
 
     // Every version kept, with its review; reported as of the accepted version's submission.
@@ -304,8 +287,9 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
   private void as(String user, String step, Turn turn) throws Exception {
     browser = Browser.start();
     driver = browser.driver();
+    tasklist = new TasklistPage(browser, baseUrl(), taskService);
     try {
-      logIn(user, PASSWORD);
+      tasklist.logIn(user, PASSWORD);
       turn.run();
     } catch (Exception | Error e) {
       browser.saveArtifacts(getClass().getSimpleName() + "-" + step);
@@ -315,11 +299,16 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     }
   }
 
+  private String assigneeOf(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+  }
+
   private void closeBrowser() {
     if (browser != null) {
       Browser b = browser;
       browser = null;
       driver = null;
+      tasklist = null;
       b.quit();
     }
   }
@@ -333,27 +322,30 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
    */
   private void attach(long assignmentId, Path file) {
     String fileName = file.getFileName().toString();
-    WebElement link = waitFor("the link to the attachment page").until(elementToBeClickable(By.cssSelector(
+    WebElement link = tasklist.waitFor("the link to the attachment page").until(elementToBeClickable(By.cssSelector(
         "[cam-tasklist-task] form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']")));
-    scrollToCenter(link);
+    tasklist.scrollToCenter(link);
     link.click();
-    waitFor(() -> "Cascade's login or attachment page; the page says: " + pageText())
+    tasklist.waitFor(() -> "Cascade's login or attachment page; the page says: " + tasklist.pageText())
         .until(d -> !d.findElements(CASCADE_LOGIN_FORM).isEmpty() || !d.findElements(FILE_INPUT).isEmpty());
     if (!driver.findElements(CASCADE_LOGIN_FORM).isEmpty()) {
       logInToCascade(AGENCY, PASSWORD);
     }
     // Cascade sends the user on to the page asked for (with "?continue").
-    waitFor(() -> "the attachment page of assignment " + assignmentId + "; the page says: " + pageText())
+    tasklist.waitFor(() -> "the attachment page of assignment " + assignmentId + "; the page says: "
+            + tasklist.pageText())
         .until(urlContains("/assignments/" + assignmentId + "/attachments"));
-    waitFor("the file input").until(visibilityOfElementLocated(FILE_INPUT))
+    tasklist.waitFor("the file input").until(visibilityOfElementLocated(FILE_INPUT))
         .sendKeys(file.toAbsolutePath().toString());
-    waitFor("the upload button").until(elementToBeClickable(UPLOAD_BUTTON)).click();
-    waitFor(() -> "the upload confirmed; the page says: " + pageText()).until(visibilityOfElementLocated(UPLOADED));
+    tasklist.waitFor("the upload button").until(elementToBeClickable(UPLOAD_BUTTON)).click();
+    tasklist.waitFor(() -> "the upload confirmed; the page says: " + tasklist.pageText())
+        .until(visibilityOfElementLocated(UPLOADED));
     assertThat(driver.findElement(UPLOADED).getText()).contains(fileName);
     assertThat(driver.findElements(FILE_LINKS)).extracting(WebElement::getText).containsExactly(fileName);
     driver.findElement(BACK_TO_TASKLIST).click();
     // Still logged in to Tasklist: Cascade's login changed the session's id, not its content.
-    waitFor(() -> "Tasklist again; the page says: " + pageText()).until(visibilityOfElementLocated(FILTERS));
+    tasklist.waitFor(() -> "Tasklist again; the page says: " + tasklist.pageText())
+        .until(visibilityOfElementLocated(TasklistPage.FILTERS));
   }
 
   /** Cascade's Vietnamese login page. One attempt only: failed logins lock the user for a while. */
@@ -362,192 +354,9 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     form.findElement(CASCADE_USERNAME).sendKeys(user);
     form.findElement(CASCADE_PASSWORD).sendKeys(password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
-    waitFor(() -> "past Cascade's login as " + user + "; the page says: " + pageText())
+    tasklist.waitFor(() -> "past Cascade's login as " + user + "; the page says: " + tasklist.pageText())
         .until(d -> !d.getCurrentUrl().contains("/login"));
     assertThat(driver.findElements(CASCADE_LOGIN_ERROR)).as("Cascade's login error").isEmpty();
-  }
-
-  // ---- Tasklist, as a user goes through it (as in TasklistReportBrowserTest)
-
-  /** One attempt only: failed logins lock the user for a while. */
-  private void logIn(String user, String password) {
-    driver.get(baseUrl() + "/camunda/app/tasklist/default/#/login");
-    // The class only exists once Angular has compiled the form: typing earlier would be lost.
-    WebElement form = waitFor("the Tasklist login form").until(visibilityOfElementLocated(LOGIN_FORM));
-    form.findElement(USERNAME).sendKeys(user);
-    form.findElement(PASSWORD_INPUT).sendKeys(password);
-    waitFor("the login button").until(elementToBeClickable(form.findElement(LOGIN_BUTTON))).click();
-    waitFor(() -> "Tasklist after logging in as " + user + "; the page says: " + pageText())
-        .until(visibilityOfElementLocated(FILTERS));
-  }
-
-  private void openFilter(String name) {
-    By filter = By.xpath("//div[@cam-tasklist-filters]//div[contains(concat(' ', normalize-space(@class), ' '),"
-        + " ' task-filter ')][.//h4[contains(@class, 'name')]/a[contains(normalize-space(.), " + literal(name)
-        + ")]]");
-    WebElement item = waitFor("the filter " + name).until(visibilityOfElementLocated(filter));
-    item.findElement(By.cssSelector("h4.name a")).click();
-    waitFor("the filter " + name + " selected").until(attributeContains(filter, "class", "active"));
-  }
-
-  /**
-   * Finds the task in the list, going through the list's pages if there are several. By its id:
-   * a returned report's new task has the same name as the first one.
-   */
-  private void openTask(String name, String taskId) {
-    By link = By.xpath("//div[@cam-tasks]//ol[contains(@class, 'tasks-list')]/li//h4[contains(@class, 'task')]"
-        + "/a[normalize-space(.) = " + literal(name) + " and contains(@href, 'task=" + taskId + "')]");
-    for (int page = 1; ; page++) {
-      List<WebElement> rows = waitFor("the tasks of the filter")
-          .until(d -> d.findElements(TASK_ROWS).isEmpty() ? null : d.findElements(TASK_ROWS));
-      List<WebElement> links = driver.findElements(link);
-      if (!links.isEmpty()) {
-        scrollToCenter(links.get(0));
-        links.get(0).click();
-        break;
-      }
-      List<WebElement> next = driver.findElements(NEXT_PAGE);
-      assertThat(next).as("the task \"%s\" (%s) in the list (page %d, shown: %s)", name, taskId, page, taskNames())
-          .isNotEmpty();
-      assertThat(page).as("pages of tasks").isLessThan(50);
-      scrollToCenter(next.get(0));
-      next.get(0).click();
-      waitFor("the next page of tasks").until(stalenessOf(rows.get(0)));
-    }
-    waitFor("the task " + taskId + " opened").until(urlContains("task=" + taskId));
-    waitFor("the task's title").until(textToBe(TASK_TITLE, name));
-    waitFor("the task's Camunda Form").until(visibilityOfElementLocated(CAMUNDA_FORM));
-  }
-
-  private void claimIfNeeded(String taskId, String user) {
-    // Tasklist shows the form of an unclaimed task, but disabled, with Complete greyed out.
-    List<WebElement> claim = driver.findElements(CLAIM);
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      waitFor("the claim done").until(invisibilityOfElementLocated(CLAIM));
-    }
-    waitFor("the form enabled after the claim").until(invisibilityOfElementLocated(DISABLED_FORM));
-    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(user);
-  }
-
-  private void complete(String taskId) {
-    WebElement button = waitFor(() -> "the Complete button enabled; form errors: " + formErrors())
-        .until(elementToBeClickable(COMPLETE));
-    scrollToCenter(button);
-    button.click();
-    // Tasklist takes the completed task out of the list and closes it.
-    waitFor(() -> "the task completed; the page says: " + pageText())
-        .until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
-    waitFor("the completed task gone from the list")
-        .until(invisibilityOfElementLocated(By.xpath("//div[@cam-tasks]//a[contains(@href, 'task=" + taskId + "')]")));
-  }
-
-  // ---- The Camunda Form (form-js): elements are found by the id of the form's component
-
-  /** form-js gives each field the id {@code fjs-form-<random>-<component id>}. */
-  private static By field(String componentId) {
-    return By.cssSelector("[cam-tasklist-task] form.fjs-form [id$='-" + componentId + "']");
-  }
-
-  private String valueOf(String componentId) {
-    WebElement element = waitFor(componentId).until(visibilityOfElementLocated(field(componentId)));
-    return element.getDomProperty("value");
-  }
-
-  private void type(String componentId, String text) {
-    WebElement element = waitFor(componentId).until(elementToBeClickable(field(componentId)));
-    scrollToCenter(element);
-    element.click();
-    element.sendKeys(text);
-    waitUntilHolds(componentId, text);
-  }
-
-  /** Replaces what a field holds the way a user does: select all, type over it. */
-  private void replace(String componentId, String text) {
-    WebElement element = waitFor(componentId).until(elementToBeClickable(field(componentId)));
-    scrollToCenter(element);
-    element.click();
-    element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    waitFor(componentId + " emptied").ignoring(StaleElementReferenceException.class)
-        .until(d -> "".equals(d.findElement(field(componentId)).getDomProperty("value")));
-    driver.findElement(field(componentId)).sendKeys(text);
-    waitUntilHolds(componentId, text);
-  }
-
-  private void waitUntilHolds(String componentId, String text) {
-    waitFor(componentId + " holding what was typed")
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> text.equals(d.findElement(field(componentId)).getDomProperty("value")));
-    // Leave the field as users do (see TasklistReportBrowserTest: otherwise the next click may be lost).
-    driver.findElement(field(componentId)).sendKeys(Keys.TAB);
-  }
-
-  /** form-js: {@code <label for="fjs-form-<random>-<component id>-<n>"><input type="radio">label</label>}. */
-  private static By radioLabel(String componentId, String label) {
-    return By.xpath("//div[@cam-tasklist-task]//form[contains(@class, 'fjs-form')]//label[contains(@for, '-"
-        + componentId + "-') and normalize-space(.) = " + literal(label) + "]");
-  }
-
-  private WebElement radio(String componentId, String label) {
-    return waitFor(componentId + " option " + label).until(visibilityOfElementLocated(radioLabel(componentId, label)))
-        .findElement(By.cssSelector("input[type='radio']"));
-  }
-
-  private void choose(String componentId, String label) {
-    WebElement labelElement = waitFor(componentId + " option " + label)
-        .until(elementToBeClickable(radioLabel(componentId, label)));
-    WebElement radio = labelElement.findElement(By.cssSelector("input[type='radio']"));
-    scrollToCenter(labelElement);
-    labelElement.click();
-    waitFor(componentId + " option " + label + " chosen").until(elementSelectionStateToBe(radio, true));
-  }
-
-  /** Past Tasklist's fixed footer, which may lie over an element Selenium scrolled just into view. */
-  private void scrollToCenter(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
-
-  private WebDriverWait waitFor(String what) {
-    WebDriverWait wait = browser.waiting();
-    wait.withMessage(what);
-    return wait;
-  }
-
-  private WebDriverWait waitFor(Supplier<String> what) {
-    WebDriverWait wait = browser.waiting();
-    wait.withMessage(what);
-    return wait;
-  }
-
-  private String formErrors() {
-    try {
-      return driver.findElements(By.cssSelector("[cam-tasklist-task] .fjs-form-field-error, [cam-tasklist-task] .alert"))
-          .stream().filter(WebElement::isDisplayed).map(WebElement::getText).collect(Collectors.joining(" | "));
-    } catch (RuntimeException e) {
-      return "(unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  private List<String> taskNames() {
-    return driver.findElements(By.cssSelector("[cam-tasks] ol.tasks-list > li.task h4.task a")).stream()
-        .map(WebElement::getText).toList();
-  }
-
-  private String pageText() {
-    try {
-      String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
-      return text.length() > 600 ? text.substring(0, 600) + "…" : text;
-    } catch (RuntimeException e) {
-      return "(unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  /** An XPath string literal for text without double quotes. */
-  private static String literal(String text) {
-    if (text.contains("\"")) {
-      throw new IllegalArgumentException("No double quotes in XPath literals here: " + text);
-    }
-    return "\"" + text + "\"";
   }
 
   /** A one-page PDF 1.4 with a correct cross-reference table, as small as a valid PDF gets. */
