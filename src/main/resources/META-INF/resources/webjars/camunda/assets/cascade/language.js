@@ -11,8 +11,11 @@
  *
  * It also names the apps in the user's language where Camunda takes the name from config.js
  * (`app.name`, one language) or does not translate it (the header's app menu), and translates
- * the validation messages of Camunda Forms (form-js), which exist in English only.
+ * the validation messages of Camunda Forms (form-js), which exist in English only; and brings in
+ * the header link back to Cascade's dashboard (dashboard-link.js, also loaded by Cockpit).
  */
+import './dashboard-link.js';
+
 const STORAGE_KEY = 'cascade.language';
 const LANGUAGES = [
   {code: 'vi', label: 'Tiếng Việt'},

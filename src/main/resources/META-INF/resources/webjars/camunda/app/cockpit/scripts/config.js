@@ -17,6 +17,10 @@ export default {
     short: 'DD/MM/YYYY'
   },
 
+  // Only the header link back to Cascade's dashboard (Cockpit is not translated). Path relative
+  // to app/cockpit/.
+  customScripts: ['../../assets/cascade/dashboard-link'],
+
   // The first-visit box links to Camunda's welcome page.
   disableWelcomeMessage: true
 };
