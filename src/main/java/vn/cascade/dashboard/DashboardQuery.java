@@ -376,6 +376,7 @@ class DashboardQuery {
       case SENT -> "đã gửi";
       case KEPT -> "lưu tại hệ thống";
       case PENDING -> "đang chờ gửi";
+      case SENDING -> "đang gửi";
       case FAILED -> "gửi lỗi (sẽ thử lại)";
     };
   }

@@ -18,13 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class NotificationOutbox {
 
-  /** Where a notification stands. KEPT: no mail server is configured, the notification is only recorded. */
-  public enum Status { PENDING, SENT, FAILED, KEPT }
+  /**
+   * Where a notification stands. SENDING: a node claimed it and is talking to the mail server.
+   * KEPT: no mail server is configured, the notification is only recorded.
+   */
+  public enum Status { PENDING, SENDING, SENT, FAILED, KEPT }
 
   /** One row of the outbox. */
   public record Entry(long id, String key, ChaseSubject subjectKind, long subjectId, NotificationKind kind,
       int sequence, String recipients, String cc, String subject, String bodyText, String bodyHtml, Status status,
-      int attempts, String lastError, Instant plannedFor, Instant createdAt, Instant sentAt) {}
+      int attempts, String lastError, Instant plannedFor, Instant createdAt, Instant sentAt, String claimedBy,
+      Instant claimedUntil, String messageId, int resentAfterDoubt) {
+
+    /** Sent or kept: nothing more to do. */
+    public boolean done() {
+      return status == Status.SENT || status == Status.KEPT;
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -34,27 +44,55 @@ public class NotificationOutbox {
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Entry findOrCreate(String key, ChaseTarget target, NotificationKind kind, int sequence, Mail mail,
-      Instant plannedFor, Instant now) {
+      Instant plannedFor, Instant now, String messageId) {
     Optional<Entry> existing = find(key);
     if (existing.isPresent()) {
       return existing.get();
     }
     jdbc.sql("""
         insert into cascade_notification (notification_key, subject_kind, subject_id, kind, sequence_no, recipients, cc,
-          subject, body_text, body_html, status, attempts, planned_for, created_at)
-        values (:key, :subjectKind, :subjectId, :kind, :seq, :to, :cc, :subject, :text, :html, 'PENDING', 0, :planned, :now)""")
+          subject, body_text, body_html, status, attempts, planned_for, created_at, message_id)
+        values (:key, :subjectKind, :subjectId, :kind, :seq, :to, :cc, :subject, :text, :html, 'PENDING', 0, :planned, :now,
+          :messageId)""")
         .param("key", key).param("subjectKind", target.subject().name()).param("subjectId", target.id())
         .param("kind", kind.name()).param("seq", sequence).param("to", String.join(", ", mail.to()))
         .param("cc", String.join(", ", mail.cc())).param("subject", mail.subject()).param("text", mail.text())
         .param("html", mail.html()).param("planned", plannedFor == null ? null : Timestamp.from(plannedFor))
-        .param("now", Timestamp.from(now))
+        .param("now", Timestamp.from(now)).param("messageId", messageId)
         .update();
     return find(key).orElseThrow();
   }
 
+  /**
+   * Takes the row for one send: only a row waiting (PENDING), failed before, or claimed by a node whose
+   * claim expired (it died mid-send: the mail may or may not have gone out) can be taken.
+   *
+   * @return true if this node now holds the row until {@code until}
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public boolean claim(long id, String node, Instant now, Instant until) {
+    return jdbc.sql("""
+        update cascade_notification
+           set resent_after_doubt = resent_after_doubt + case when status = 'SENDING' then 1 else 0 end,
+               status = 'SENDING', claimed_by = :node, claimed_until = :until, attempts = attempts + 1
+         where id = :id
+           and (status in ('PENDING', 'FAILED') or (status = 'SENDING' and claimed_until < :now))""")
+        .param("node", node).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+        .param("id", id).update() == 1;
+  }
+
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void markSent(long id, Instant at) {
-    jdbc.sql("update cascade_notification set status = 'SENT', attempts = attempts + 1, sent_at = :at, last_error = null where id = :id")
+    jdbc.sql("""
+        update cascade_notification set status = 'SENT', sent_at = :at, last_error = null, claimed_until = null
+         where id = :id""")
+        .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
+  /** Without the idempotency check (fault tests only): counts the attempt the claim would have counted. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void markSentUnclaimed(long id, Instant at) {
+    jdbc.sql("update cascade_notification set status = 'SENT', attempts = attempts + 1, sent_at = :at where id = :id")
         .param("at", Timestamp.from(at)).param("id", id).update();
   }
 
@@ -66,7 +104,7 @@ public class NotificationOutbox {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void markFailed(long id, String error) {
     String trimmed = error == null ? "" : error.length() > 1900 ? error.substring(0, 1900) : error;
-    jdbc.sql("update cascade_notification set status = 'FAILED', attempts = attempts + 1, last_error = :e where id = :id")
+    jdbc.sql("update cascade_notification set status = 'FAILED', last_error = :e, claimed_until = null where id = :id")
         .param("e", trimmed).param("id", id).update();
   }
 
@@ -92,7 +130,8 @@ public class NotificationOutbox {
         rs.getString("cc"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
         Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
         instant(rs.getTimestamp("planned_for")), instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("sent_at")));
+        instant(rs.getTimestamp("sent_at")), rs.getString("claimed_by"), instant(rs.getTimestamp("claimed_until")),
+        rs.getString("message_id"), rs.getInt("resent_after_doubt"));
   }
 
   private static Instant instant(Timestamp t) {

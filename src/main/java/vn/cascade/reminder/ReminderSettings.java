@@ -1,5 +1,6 @@
 package vn.cascade.reminder;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monitoringAgency the office copied on urgings (theo dõi, đôn đốc)
  * @param leadershipAgency the group an escalation goes to
  * @param from the sender address
+ * @param sendClaim how long a node holds an outbox row while it sends; longer than any SMTP timeout, so a
+ *     claim only expires when its node died mid-send
+ * @param idempotencyCheck never switch off in use: off, the outbox neither skips sent notifications nor
+ *     claims rows (the fault tests switch it off to show that they catch the duplicates that follow)
  */
 @ConfigurationProperties("cascade.reminders")
 public record ReminderSettings(
@@ -28,4 +33,6 @@ public record ReminderSettings(
     @DefaultValue("http://localhost:8080/camunda/app/tasklist/default/") String tasklistBaseUrl,
     @DefaultValue("vp-ubnd") String monitoringAgency,
     @DefaultValue("lanh-dao-ubnd") String leadershipAgency,
-    @DefaultValue("Cascade <khong-tra-loi@cascade.example>") String from) {}
+    @DefaultValue("Cascade <khong-tra-loi@cascade.example>") String from,
+    @DefaultValue("PT10M") Duration sendClaim,
+    @DefaultValue("true") boolean idempotencyCheck) {}

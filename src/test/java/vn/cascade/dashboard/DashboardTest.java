@@ -576,7 +576,7 @@ class DashboardTest extends CascadeIntegrationTest {
         AgencyAssignmentProcess.TASK_REPORT_RESULTS, d.id());
     Mail mail = new Mail(List.of(a.agencyCode() + "@dongnai.example"), List.of(),
         "[" + kind.tag() + "] thử nghiệm bảng theo dõi", "Nội dung", "<p>Nội dung</p>");
-    var entry = outbox.findOrCreate("dashboard-test:" + a.id() + ":" + kind.name(), target, kind, 1, mail, at, at);
+    var entry = outbox.findOrCreate("dashboard-test:" + a.id() + ":" + kind.name(), target, kind, 1, mail, at, at, null);
     outbox.markSent(entry.id(), at);
   }
 

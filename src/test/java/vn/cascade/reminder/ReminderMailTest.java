@@ -260,6 +260,40 @@ class ReminderMailTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void aNotificationAnotherNodeIsSendingIsNotSentMeanwhileAndOneLeftInDoubtByADeadNodeKeepsItsMessageId()
+      throws Exception {
+    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 5), 9, 0));
+    NotificationSender sender = new NotificationSender(outbox, composer,
+        new StaticListableBeanFactory(java.util.Map.of("mail", mailSender)).getBeanProvider(JavaMailSender.class),
+        settings, clock);
+    ChaseTarget chase = chaseTargets.resolve(ChaseSubject.ASSIGNMENT, a.id());
+    String key = NotificationSender.key(chase, NotificationKind.REMINDER, 7);
+    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isTrue();
+    assertThat(mails()).hasSize(2); // the agency and its second user
+    String messageId = mails().get(0).getMessageID();
+    assertThat(messageId).isEqualTo(NotificationSender.messageId(key));
+
+    // Another node claimed the row and is (for all we know) talking to the mail server.
+    Instant claimedUntil = clock.instant().plus(settings.sendClaim());
+    jdbc.sql("update cascade_notification set status = 'SENDING', claimed_by = 'node-b', claimed_until = :until "
+        + "where notification_key = :k").param("until", java.sql.Timestamp.from(claimedUntil)).param("k", key).update();
+    assertThatThrownBy(() -> sender.send(chase, NotificationKind.REMINDER, 7, clock.instant()))
+        .hasMessageContaining("đang được gửi").hasMessageContaining("node-b");
+    assertThat(mails()).hasSize(2);
+
+    // node-b died mid-send: once its claim has expired, the mail goes out again, as the same message.
+    clock.set(claimedUntil.plusSeconds(1));
+    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isTrue();
+    assertThat(mails()).hasSize(4).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
+    assertThat(outbox.find(key)).get().satisfies(e -> {
+      assertThat(e.status()).isEqualTo(NotificationOutbox.Status.SENT);
+      assertThat(e.resentAfterDoubt()).isEqualTo(1);
+    });
+    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isFalse();
+    assertThat(mails()).hasSize(4);
+  }
+
+  @Test
   void anExtendedDeadlineRetimesTheRemindersAndTheTasksDueDate() throws Exception {
     Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
     assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
@@ -306,4 +340,5 @@ class ReminderMailTest extends CascadeIntegrationTest {
   }
 
   @Autowired ChaseTargets chaseTargets;
+  @Autowired JavaMailSender mailSender;
 }
