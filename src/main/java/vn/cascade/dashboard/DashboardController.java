@@ -64,13 +64,14 @@ class DashboardController {
     return "dashboard/directives";
   }
 
+  /** One directive; {@code page} and {@code size} page its table (100 rows unless asked otherwise). */
   @GetMapping("/directives/{id}")
-  String directive(@PathVariable long id, @RequestParam(required = false) String status, Model model) {
-    DirectivePage page = query.directivePage(id, Visibility.of(user), status);
-    model.addAttribute("page", page);
-    model.addAttribute("d", page.directive());
-    model.addAttribute("status", Buckets.parse(status).map(Enum::name)
-        .orElse(Buckets.isDueSoon(status) ? Buckets.DUE_SOON : ""));
+  String directive(@PathVariable long id, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+    DirectivePage view = query.directivePage(id, Visibility.of(user), status, new Pager.Request(page, size));
+    model.addAttribute("page", view);
+    model.addAttribute("d", view.directive());
+    model.addAttribute("status", statusKey(status));
     model.addAttribute("statusOptions", statusOptions());
     model.addAttribute("now", query.now());
     model.addAttribute("active", "directives");
@@ -99,13 +100,22 @@ class DashboardController {
     return "dashboard/agencies";
   }
 
+  /** One agency's assignments, paged like a directive's and filtered by the same buckets. */
   @GetMapping("/agencies/{code}")
-  String agency(@PathVariable String code, Model model) {
-    AgencyPage page = query.agency(code, Visibility.of(user));
-    model.addAttribute("page", page);
+  String agency(@PathVariable String code, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+    AgencyPage view = query.agency(code, Visibility.of(user), status, new Pager.Request(page, size));
+    model.addAttribute("page", view);
+    model.addAttribute("status", statusKey(status));
+    model.addAttribute("statusOptions", statusOptions());
     model.addAttribute("now", query.now());
     model.addAttribute("active", "agencies");
     return "dashboard/agency";
+  }
+
+  /** The bucket filter as the pages name it: a bucket, DUE_SOON, or "" for every row. */
+  private static String statusKey(String status) {
+    return Buckets.parse(status).map(Enum::name).orElse(Buckets.isDueSoon(status) ? Buckets.DUE_SOON : "");
   }
 
   /** The filter's choices: the four official buckets and the warning. */

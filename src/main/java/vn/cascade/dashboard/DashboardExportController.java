@@ -30,7 +30,7 @@ class DashboardExportController {
   @GetMapping("/directives/{id}/export.xlsx")
   ResponseEntity<byte[]> directive(@PathVariable long id) {
     Visibility v = Visibility.of(user);
-    DirectivePage page = query.directivePage(id, v, null);
+    DirectivePage page = query.directivePage(id, v, null, Pager.Request.ALL);
     byte[] xlsx = XlsxExports.directive(page, query.reports(id, v), query.now());
     return Downloads.file(xlsx, Downloads.XLSX,
         "Tình hình thực hiện " + Downloads.number(page.directive().number()) + ".xlsx");
@@ -42,7 +42,7 @@ class DashboardExportController {
     if (!v.all()) {
       throw DashboardException.forbidden("Dự thảo báo cáo tổng hợp chỉ dành cho cơ quan tổng hợp và lãnh đạo.");
     }
-    DirectivePage page = query.directivePage(id, v, null);
+    DirectivePage page = query.directivePage(id, v, null, Pager.Request.ALL);
     Agency collector = query.agency(page.directive().collectingAgency())
         .orElseThrow(() -> DashboardException.notFound("Cơ quan tổng hợp " + page.directive().collectingAgency()
             + " không có trong danh bạ."));

@@ -45,8 +45,10 @@ import vn.cascade.reminder.NotificationOutbox;
 
 /**
  * Reads what the dashboards show. Buckets come from {@link Assignment#status} and
- * {@link Assignment#dueSoon} against the application clock, always on the deadline in force;
- * every list is cut down to the rows the viewer may see.
+ * {@link Assignment#dueSoon} against the application clock, always on the deadline in force —
+ * on the directive and agency pages the same rules written in SQL ({@link Sql}), so that their
+ * counts are aggregates and their tables one page cut by the database. Every list is cut down to
+ * the rows the viewer may see.
  */
 @Service
 class DashboardQuery {
@@ -58,6 +60,9 @@ class DashboardQuery {
 
   private static final String LIGHT_COLUMNS = "id, directive_id, item_number, agency_code, deadline, process_instance_id,"
       + " reported_at, arrived_after_collection, original_deadline, submitted_at, review_status";
+  private static final String LIGHT_SELECT = "a.id, a.directive_id, a.item_number, a.agency_code, a.deadline,"
+      + " a.process_instance_id, a.reported_at, a.arrived_after_collection, a.original_deadline, a.submitted_at,"
+      + " a.review_status";
 
   private final DirectiveRepository directives;
   private final AssignmentRepository assignments;
@@ -138,65 +143,101 @@ class DashboardQuery {
     return directives.find(id).orElseThrow(() -> DashboardException.notFound("Không tìm thấy văn bản có mã " + id + "."));
   }
 
-  /** The directive's page; {@code status} (a bucket or DUE_SOON) narrows the table, not the counts. */
-  DirectivePage directivePage(long id, Visibility v, String status) {
+  /**
+   * The directive's page; {@code status} (a bucket or DUE_SOON) narrows the table, not the counts.
+   * Counts are SQL aggregates over every row the viewer may see; the table holds one page of rows,
+   * cut in SQL, and {@link Pager.Request#ALL} gives every row (the exports).
+   */
+  DirectivePage directivePage(long id, Visibility v, String status, Pager.Request paging) {
     Directive d = directive(id);
     Instant now = now();
-    List<Assignment> all = assignments.ofDirective(id);
-    List<Assignment> own = all.stream().filter(a -> v.sees(a.agencyCode())).toList();
-    if (!v.all() && own.isEmpty()) {
+    Sql where = new Sql("a.directive_id = :directive", now).param("directive", id).visibleTo(v);
+    Counts counts = counts(where);
+    if (!v.all() && counts.total() == 0) {
       throw DashboardException.forbidden("Đơn vị của bạn không có nhiệm vụ nào trong văn bản " + d.number() + ".");
     }
-    Optional<ReportStatus> bucket = Buckets.parse(status);
-    boolean dueSoon = Buckets.isDueSoon(status);
-    List<Assignment> shown = own.stream()
-        .filter(a -> bucket.isEmpty() || a.status(now) == bucket.get())
-        .filter(a -> !dueSoon || a.dueSoon(now))
-        .toList();
-    Map<Long, int[]> notifications = notificationCounts("a.directive_id = :key", id);
+    Pager pager = Pager.of(paging, shown(counts, status));
+    List<Assignment> shown = page(where.bucket(status), "a.item_number, a.id", pager);
+    Map<Long, int[]> notifications = notificationCounts(shown, "a.directive_id = :key", id);
     Map<Integer, List<String>> coordinating = coordinatingByItem(d);
     List<AssignmentRow> rows = shown.stream()
         .map(a -> row(a, d, coordinating.getOrDefault(a.itemNumber(), List.of()), notifications, now)).toList();
-    return new DirectivePage(d, agencies.shortName(d.collectingAgency()), Counts.of(own, now), rows, items(d, all),
-        lineage(d, all), warnings(d, own), !v.all());
+    Map<Integer, List<String>> leads = leads(id);
+    return new DirectivePage(d, agencies.shortName(d.collectingAgency()), counts, rows, pager, items(d, leads),
+        lineage(d, leads), warnings(d, v), !v.all());
+  }
+
+  /** How many rows the table holds once the bucket filter applies: read off the counts, no query. */
+  private static int shown(Counts counts, String status) {
+    if (Buckets.isDueSoon(status)) {
+      return counts.dueSoon();
+    }
+    return Buckets.parse(status).map(counts::count).orElse(counts.total());
   }
 
   /** The consistency warnings of a directive, over the assignments given. */
   List<Warning> warnings(Directive d, Collection<Assignment> rows) {
     List<Warning> warnings = new ArrayList<>();
-    String collector = agencies.shortName(d.collectingAgency());
     for (Assignment a : rows) {
       if (a.deadline().isAfter(d.summaryDeadline())) {
-        warnings.add(new Warning(Warning.ASSIGNMENT_AFTER_SUMMARY, "Hạn báo cáo của " + agencies.shortName(a.agencyCode())
-            + " (nhiệm vụ " + a.itemNumber() + ", " + VnDates.before(a.deadline()) + ") sau hạn tổng hợp của "
-            + collector + " (" + VnDates.before(d.summaryDeadline()) + "): báo cáo này sẽ không kịp vào bản tổng hợp."));
+        warnings.add(afterSummary(d, a.agencyCode(), a.itemNumber(), a.deadline()));
       }
     }
-    conclusionOf(d).ifPresent(c -> {
-      if (d.summaryDeadline().isAfter(c.reportBackDeadline())) {
-        warnings.add(new Warning(Warning.SUMMARY_AFTER_REPORT_BACK, "Hạn tổng hợp của " + collector + " ("
-            + VnDates.before(d.summaryDeadline()) + ") sau hạn báo cáo Ban Thường vụ Tỉnh ủy theo Kết luận "
-            + c.number() + " (" + VnDates.before(c.reportBackDeadline()) + ")."));
-      }
-    });
+    summaryAfterReportBack(d).ifPresent(warnings::add);
     return warnings;
+  }
+
+  /** The same warnings, the late rows found in SQL among those the viewer may see. */
+  private List<Warning> warnings(Directive d, Visibility v) {
+    Sql where = new Sql("a.directive_id = :directive and a.deadline > :summary", now())
+        .param("directive", d.id()).param("summary", d.summaryDeadline()).visibleTo(v);
+    List<Warning> warnings = new ArrayList<>(jdbc.sql("select a.agency_code, a.item_number, a.deadline"
+            + " from cascade_assignment a where " + where.text() + " order by a.item_number, a.id")
+        .params(where.params())
+        .query((rs, n) -> afterSummary(d, rs.getString("agency_code"), rs.getInt("item_number"),
+            rs.getDate("deadline").toLocalDate()))
+        .list());
+    summaryAfterReportBack(d).ifPresent(warnings::add);
+    return warnings;
+  }
+
+  private Warning afterSummary(Directive d, String agencyCode, int item, LocalDate deadline) {
+    return new Warning(Warning.ASSIGNMENT_AFTER_SUMMARY, "Hạn báo cáo của " + agencies.shortName(agencyCode)
+        + " (nhiệm vụ " + item + ", " + VnDates.before(deadline) + ") sau hạn tổng hợp của "
+        + agencies.shortName(d.collectingAgency()) + " (" + VnDates.before(d.summaryDeadline())
+        + "): báo cáo này sẽ không kịp vào bản tổng hợp.");
+  }
+
+  private Optional<Warning> summaryAfterReportBack(Directive d) {
+    return conclusionOf(d).filter(c -> d.summaryDeadline().isAfter(c.reportBackDeadline()))
+        .map(c -> new Warning(Warning.SUMMARY_AFTER_REPORT_BACK, "Hạn tổng hợp của "
+            + agencies.shortName(d.collectingAgency()) + " (" + VnDates.before(d.summaryDeadline())
+            + ") sau hạn báo cáo Ban Thường vụ Tỉnh ủy theo Kết luận " + c.number() + " ("
+            + VnDates.before(c.reportBackDeadline()) + ")."));
   }
 
   /** The warnings the API answers: every row for managers, the agency's own otherwise. */
   List<Warning> warnings(long id, Visibility v) {
     Directive d = directives.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy văn bản có mã " + id + "."));
-    List<Assignment> own = assignments.ofDirective(id).stream().filter(a -> v.sees(a.agencyCode())).toList();
-    if (!v.all() && own.isEmpty()) {
+    if (!v.all() && counts(new Sql("a.directive_id = :directive", now()).param("directive", id).visibleTo(v))
+        .total() == 0) {
       throw new NotFoundException("Không tìm thấy văn bản có mã " + id + ".");
     }
-    return warnings(d, own);
+    return warnings(d, v);
   }
 
-  private List<DirectivePage.ItemView> items(Directive d, List<Assignment> all) {
+  /** Agency codes of each item's lead agencies (chủ trì), in the order they were assigned. */
+  private Map<Integer, List<String>> leads(long directiveId) {
     Map<Integer, List<String>> leads = new HashMap<>();
-    for (Assignment a : all) {
-      leads.computeIfAbsent(a.itemNumber(), k -> new ArrayList<>()).add(agencies.shortName(a.agencyCode()));
-    }
+    jdbc.sql("select item_number, agency_code from cascade_assignment where directive_id = :d order by item_number, id")
+        .param("d", directiveId)
+        .query(rs -> {
+          leads.computeIfAbsent(rs.getInt("item_number"), k -> new ArrayList<>()).add(rs.getString("agency_code"));
+        });
+    return leads;
+  }
+
+  private List<DirectivePage.ItemView> items(Directive d, Map<Integer, List<String>> leads) {
     List<DirectivePage.ItemView> items = new ArrayList<>();
     for (DirectiveDraft.Item item : d.body().items()) {
       List<DirectivePage.BulletView> bullets = new ArrayList<>();
@@ -204,7 +245,8 @@ class DashboardQuery {
       for (DirectiveDraft.Bullet b : item.bullets()) {
         bullets.add(new DirectivePage.BulletView(++n, b.text(), b.coordinating().stream().map(agencies::shortName).toList()));
       }
-      items.add(new DirectivePage.ItemView(item.number(), item.heading(), leads.getOrDefault(item.number(), List.of()),
+      items.add(new DirectivePage.ItemView(item.number(), item.heading(),
+          leads.getOrDefault(item.number(), List.of()).stream().map(agencies::shortName).toList(),
           bullets, item.conclusionItems()));
     }
     return items;
@@ -219,16 +261,15 @@ class DashboardQuery {
     return map;
   }
 
-  private DirectivePage.Lineage lineage(Directive d, List<Assignment> all) {
+  private DirectivePage.Lineage lineage(Directive d, Map<Integer, List<String>> leadCodes) {
     Optional<Conclusion> conclusion = conclusionOf(d);
     Map<Integer, String> texts = conclusion.map(c -> c.body().items().stream()
         .filter(i -> i.number() != null)
         .collect(Collectors.toMap(ConclusionDraft.Item::number, i -> Texts.abbreviate(i.text(), 260), (x, y) -> x)))
         .orElse(Map.of());
     Map<Integer, Set<String>> leads = new HashMap<>();
-    for (Assignment a : all) {
-      leads.computeIfAbsent(a.itemNumber(), k -> new LinkedHashSet<>()).add(agencies.shortName(a.agencyCode()));
-    }
+    leadCodes.forEach((item, codes) -> leads.put(item,
+        codes.stream().map(agencies::shortName).collect(Collectors.toCollection(LinkedHashSet::new))));
     TreeSet<Integer> numbers = new TreeSet<>();
     d.body().items().forEach(i -> numbers.addAll(i.conclusionItems()));
     List<DirectivePage.LineageItem> items = new ArrayList<>();
@@ -273,10 +314,10 @@ class DashboardQuery {
     }
     Directive d = directive(a.directiveId());
     Instant now = now();
-    Map<Long, int[]> notifications = notificationCounts("a.id = :key", assignmentId);
+    Map<Long, int[]> notifications = notificationCounts(List.of(a), "a.id = :key", assignmentId);
     AssignmentRow row = row(a, d, coordinatingByItem(d).getOrDefault(a.itemNumber(), List.of()), notifications, now);
-    DirectivePage.ItemView item = items(d, assignments.ofDirective(d.id()).stream()
-        .filter(x -> x.itemNumber() == a.itemNumber()).toList()).stream()
+    Map<Integer, List<String>> leads = leads(d.id());
+    DirectivePage.ItemView item = items(d, Map.of(a.itemNumber(), leads.getOrDefault(a.itemNumber(), List.of()))).stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElse(null);
     List<ReportPage.ResultLine> results = new ArrayList<>();
     int bullets = item == null ? 0 : item.bullets().size();
@@ -408,29 +449,141 @@ class DashboardQuery {
         .toList();
   }
 
-  AgencyPage agency(String code, Visibility v) {
+  /** One agency's page: counts over all its rows, one page of the table (newest directive first), in SQL. */
+  AgencyPage agency(String code, Visibility v, String status, Pager.Request paging) {
     Agency agency = agencies.find(code)
         .orElseThrow(() -> DashboardException.notFound("Không có cơ quan có mã " + code + " trong danh bạ."));
     if (!v.sees(code)) {
       throw DashboardException.forbidden("Bạn chỉ xem được nhiệm vụ của đơn vị mình.");
     }
     Instant now = now();
-    List<Assignment> rows = lightAssignments("where agency_code = :agency", Map.of("agency", code));
-    Map<Long, Directive> byId = directives.findAll().stream()
-        .collect(Collectors.toMap(Directive::id, d -> d));
-    Map<Long, int[]> notifications = notificationCounts("a.agency_code = :key", code);
+    Sql where = new Sql("a.agency_code = :agency", now).param("agency", code);
+    Counts counts = counts(where);
+    Pager pager = Pager.of(paging, shown(counts, status));
+    List<Assignment> shown = page(where.bucket(status).join("join cascade_directive d on d.id = a.directive_id"),
+        "d.issued_on desc, a.directive_id, a.item_number, a.id", pager);
+    Map<Long, Directive> byId = new HashMap<>();
     Map<Long, Map<Integer, List<String>>> coordinating = new HashMap<>();
-    List<AssignmentRow> shown = rows.stream()
-        .filter(a -> byId.containsKey(a.directiveId()))
-        .sorted(Comparator.comparing((Assignment a) -> byId.get(a.directiveId()).issuedOn()).reversed()
-            .thenComparing(Assignment::directiveId).thenComparing(Assignment::itemNumber))
+    Map<Long, int[]> notifications = notificationCounts(shown, "a.agency_code = :key", code);
+    List<AssignmentRow> rows = shown.stream()
         .map(a -> {
-          Directive d = byId.get(a.directiveId());
+          Directive d = byId.computeIfAbsent(a.directiveId(), this::directive);
           return row(a, d, coordinating.computeIfAbsent(d.id(), k -> coordinatingByItem(d))
               .getOrDefault(a.itemNumber(), List.of()), notifications, now);
         })
         .toList();
-    return new AgencyPage(code, agency.name(), Counts.of(rows, now), shown);
+    return new AgencyPage(code, agency.name(), counts, rows, pager);
+  }
+
+  // ---------------------------------------------------------------- SQL over the assignments
+
+  /**
+   * A where clause over {@code cascade_assignment a} with its parameters. The buckets are the SQL
+   * of {@link Assignment#status} and {@link Assignment#dueSoon}: "trước ngày D" is due at the start
+   * of D, which {@code cast(a.deadline as timestamp)} is in the application's zone (Asia/Ho_Chi_Minh,
+   * the zone the timestamps are written in).
+   */
+  private static final class Sql {
+    private static final String DUE = "cast(a.deadline as timestamp)";
+    private static final String ON_TIME = "a.reported_at is not null and a.reported_at <= " + DUE;
+    private static final String LATE = "a.reported_at is not null and a.reported_at > " + DUE;
+    private static final String OPEN = "a.reported_at is null and :now <= " + DUE;
+    private static final String OVERDUE = "a.reported_at is null and :now > " + DUE;
+    private static final String DUE_SOON = OPEN + " and :soon > " + DUE;
+
+    private final StringBuilder where;
+    private final Map<String, Object> params = new HashMap<>();
+    private String join = "";
+
+    Sql(String condition, Instant now) {
+      this.where = new StringBuilder(condition);
+      params.put("now", Timestamp.from(now));
+      params.put("soon", Timestamp.from(now.plus(Assignment.DUE_SOON)));
+    }
+
+    private Sql(Sql other) {
+      this.where = new StringBuilder(other.where);
+      this.params.putAll(other.params);
+      this.join = other.join;
+    }
+
+    Sql param(String name, Object value) {
+      params.put(name, value);
+      return this;
+    }
+
+    Sql join(String join) {
+      this.join = " " + join;
+      return this;
+    }
+
+    /** Only the rows of the agencies the viewer may see. */
+    Sql visibleTo(Visibility v) {
+      if (!v.all()) {
+        if (v.agencies().isEmpty()) {
+          where.append(" and 1 = 0");
+        } else {
+          where.append(" and a.agency_code in (:visible)");
+          params.put("visible", List.copyOf(v.agencies()));
+        }
+      }
+      return this;
+    }
+
+    /** Narrowed to a bucket, or to DUE_SOON; anything else leaves every row. */
+    Sql bucket(String status) {
+      Sql narrowed = new Sql(this);
+      if (Buckets.isDueSoon(status)) {
+        narrowed.where.append(" and ").append(DUE_SOON);
+      } else {
+        Buckets.parse(status).ifPresent(s -> narrowed.where.append(" and ").append(switch (s) {
+          case COMPLETED_ON_TIME -> ON_TIME;
+          case COMPLETED_LATE -> LATE;
+          case OPEN_IN_TIME -> OPEN;
+          case OPEN_OVERDUE -> OVERDUE;
+        }));
+      }
+      return narrowed;
+    }
+
+    String from() {
+      return "cascade_assignment a" + join;
+    }
+
+    String text() {
+      return where.toString();
+    }
+
+    Map<String, Object> params() {
+      return params;
+    }
+
+    static String count(String condition) {
+      return "coalesce(sum(case when " + condition + " then 1 else 0 end), 0)";
+    }
+  }
+
+  /** The buckets of every row the clause selects, counted by the database. */
+  private Counts counts(Sql where) {
+    return jdbc.sql("select count(*) as total, " + Sql.count(Sql.ON_TIME) + " as on_time, " + Sql.count(Sql.LATE)
+            + " as late, " + Sql.count(Sql.OPEN) + " as open_in_time, " + Sql.count(Sql.OVERDUE) + " as overdue, "
+            + Sql.count(Sql.DUE_SOON) + " as due_soon from " + where.from() + " where " + where.text())
+        .params(where.params())
+        .query((rs, n) -> new Counts(rs.getInt("total"), rs.getInt("on_time"), rs.getInt("late"),
+            rs.getInt("open_in_time"), rs.getInt("overdue"), rs.getInt("due_soon")))
+        .single();
+  }
+
+  /** The rows of one page, in the order given; the database skips and cuts (standard OFFSET … FETCH). */
+  private List<Assignment> page(Sql where, String orderBy, Pager pager) {
+    String sql = "select " + LIGHT_SELECT + " from " + where.from() + " where " + where.text() + " order by " + orderBy;
+    Map<String, Object> params = new HashMap<>(where.params());
+    if (pager.size() < pager.rows()) {
+      sql += " offset :offset rows fetch next :limit rows only";
+      params.put("offset", pager.offset());
+      params.put("limit", pager.size());
+    }
+    return jdbc.sql(sql).params(params).query(DashboardQuery::light).list();
   }
 
   // ---------------------------------------------------------------- rows
@@ -464,14 +617,23 @@ class DashboardQuery {
     return t == null ? null : t.toInstant();
   }
 
-  /** Reminders [0] and urgings [1] sent (or kept, with no mail server) per assignment id. */
-  private Map<Long, int[]> notificationCounts(String condition, Object key) {
+  /**
+   * Reminders [0] and urgings [1] sent (or kept, with no mail server) per assignment id, for the
+   * rows given: a page is asked about by its ids, a long table by the condition that selected it.
+   */
+  private Map<Long, int[]> notificationCounts(List<Assignment> rows, String condition, Object key) {
     Map<Long, int[]> counts = new HashMap<>();
+    if (rows.isEmpty()) {
+      return counts;
+    }
+    boolean byIds = rows.size() <= Pager.MAX_SIZE;
     jdbc.sql("select n.subject_id, n.kind, count(*) as c"
         + " from cascade_notification n join cascade_assignment a on a.id = n.subject_id"
-        + " where n.subject_kind = :subject and n.status in ('SENT', 'KEPT') and " + condition
+        + " where n.subject_kind = :subject and n.status in ('SENT', 'KEPT') and "
+        + (byIds ? "a.id in (:ids)" : condition)
         + " group by n.subject_id, n.kind")
-        .param("subject", ChaseSubject.ASSIGNMENT.name()).param("key", key)
+        .param("subject", ChaseSubject.ASSIGNMENT.name())
+        .param(byIds ? "ids" : "key", byIds ? rows.stream().map(Assignment::id).toList() : key)
         .query(rs -> {
           int[] c = counts.computeIfAbsent(rs.getLong("subject_id"), k -> new int[2]);
           String kind = rs.getString("kind");

@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.cascade.directive.Directive;
 
-/** Everything the page of one directive shows. {@code partial}: an agency user sees only its own rows. */
+/**
+ * Everything the page of one directive shows. {@code counts} cover every row the viewer may see;
+ * {@code rows} is the page of the (filtered) table that {@code pager} describes. {@code partial}:
+ * an agency user sees only its own rows.
+ */
 record DirectivePage(
     Directive directive,
     String collectingAgencyName,
     Counts counts,
     List<AssignmentRow> rows,
+    Pager pager,
     List<ItemView> items,
     Lineage lineage,
     List<Warning> warnings,

@@ -231,6 +231,122 @@ class DashboardTest extends CascadeIntegrationTest {
         .containsOnlyKeys("so-ct");
   }
 
+  /**
+   * A directive of 25 rows for paging, issued for so-yt (item 1, overdue now) plus 24 rows written
+   * straight into the table: even items overdue (day 5), odd items in time (day 21).
+   */
+  private Directive paged() {
+    if (paged == null) {
+      paged = directives.issue(TestDocuments.directive(fixture.day0(), "so-yt"));
+      for (int item = 2; item <= 25; item++) {
+        assignments.insert(paged.id(), item, "so-yt", fixture.day0().plusDays(item % 2 == 0 ? 5 : 21));
+      }
+    }
+    return paged;
+  }
+
+  private static Directive paged;
+
+  @Test
+  void aPageOfTheTableHoldsItsRowsInOrderWhileTheCountsCoverThemAll() {
+    String base = "/dashboard/directives/" + paged().id();
+    Map<String, Integer> counts = Map.of("COMPLETED_ON_TIME", 0, "COMPLETED_LATE", 0, "OPEN_IN_TIME", 12,
+        "OPEN_OVERDUE", 13, "DUE_SOON", 0);
+    List<Integer> seen = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      String page = page(MANAGER, base + "?size=10&page=" + n);
+      assertThat(legend(page)).as("counts on page " + n).containsExactlyInAnyOrderEntriesOf(counts);
+      assertThat(page).contains("Tất cả (<span>25</span>)").contains("Trang " + n + "/3")
+          .doesNotContain("id=\"pager-problem\"");
+      seen.addAll(items(page));
+    }
+    assertThat(seen).as("every row once, in item order").containsExactlyElementsOf(
+        java.util.stream.IntStream.rangeClosed(1, 25).boxed().toList());
+
+    String second = page(MANAGER, base + "?size=10&page=2");
+    assertThat(items(second)).containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+    assertThat(second).contains("(dòng 11–20 trong 25)")
+        .contains("href=\"" + base + "?page=1&amp;size=10\">‹ Trang trước</a>")
+        .contains("href=\"" + base + "?page=3&amp;size=10\">Trang sau ›</a>");
+    String first = page(MANAGER, base + "?size=10");
+    assertThat(items(first)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(first).contains("<span class=\"off\">‹ Trang trước</span>");
+
+    // The default page holds 100 rows: the 25 fit, and there is no pager.
+    String whole = page(MANAGER, base);
+    assertThat(items(whole)).hasSize(25);
+    assertThat(whole).doesNotContain("Trang sau").doesNotContain("class=\"pager\"");
+  }
+
+  @Test
+  void theBucketFilterAndPagingWorkTogether() {
+    String base = "/dashboard/directives/" + paged().id();
+    String page = page(MANAGER, base + "?status=OPEN_OVERDUE&size=10&page=2");
+    assertThat(rowBucketsAll(page)).containsOnly("OPEN_OVERDUE");
+    assertThat(items(page)).containsExactly(20, 22, 24);
+    assertThat(page).contains("Trang 2/2").contains("(dòng 11–13 trong 13)")
+        .contains("href=\"" + base + "?status=OPEN_OVERDUE&amp;page=1&amp;size=10\">‹ Trang trước</a>");
+    assertThat(legend(page)).containsEntry("OPEN_IN_TIME", 12).containsEntry("OPEN_OVERDUE", 13);
+    assertThat(items(page(MANAGER, base + "?status=OPEN_IN_TIME&size=10&page=2"))).containsExactly(23, 25);
+  }
+
+  @Test
+  void aPageThatDoesNotExistIsClampedAndSaidInVietnamese() {
+    String base = "/dashboard/directives/" + paged().id();
+    String word = page(MANAGER, base + "?size=10&page=abc");
+    assertThat(word).contains("Số trang &quot;abc&quot; không phải số; hiển thị trang 1.").contains("Trang 1/3");
+    assertThat(items(word)).startsWith(1, 2);
+    String negative = page(MANAGER, base + "?size=10&page=-2");
+    assertThat(negative).contains("Không có trang -2; trang đầu là trang 1.").contains("Trang 1/3");
+    String zero = page(MANAGER, base + "?size=10&page=0");
+    assertThat(zero).contains("Không có trang 0").contains("Trang 1/3");
+    String beyond = page(MANAGER, base + "?size=10&page=99");
+    assertThat(beyond).contains("Không có trang 99: bảng chỉ có 3 trang; hiển thị trang cuối (trang 3).")
+        .contains("Trang 3/3");
+    assertThat(items(beyond)).containsExactly(21, 22, 23, 24, 25);
+    assertThat(page(MANAGER, base + "?size=99999999999")).contains("Số dòng mỗi trang &quot;99999999999&quot; không phải số");
+    String huge = page(MANAGER, base + "?size=100000");
+    assertThat(huge).contains("Số dòng mỗi trang phải từ 10 đến 500; hiển thị 500 dòng mỗi trang.");
+    assertThat(items(huge)).hasSize(25);
+    assertThat(items(page(MANAGER, base + "?size=1&page=2"))).containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+    assertThat(items(page(MANAGER, "/dashboard/agencies/so-yt?size=10&page=x%27%3B--"))).hasSizeLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void theAgencyPageIsPagedAndFilteredLikeTheDirectivePage() {
+    paged();
+    String base = "/dashboard/agencies/so-yt";
+    Map<String, Integer> counts = legend(page(MANAGER, base));
+    int total = counts.entrySet().stream().filter(e -> !e.getKey().equals("DUE_SOON")).mapToInt(Map.Entry::getValue).sum();
+    assertThat(total).isGreaterThanOrEqualTo(26);
+    int pages = (total + 9) / 10;
+    Map<String, Integer> buckets = new HashMap<>();
+    for (int n = 1; n <= pages; n++) {
+      String page = page(MANAGER, base + "?size=10&page=" + n);
+      assertThat(legend(page)).as("counts on page " + n).isEqualTo(counts);
+      assertThat(page).contains("Trang " + n + "/" + pages);
+      rowBucketsAll(page).forEach(b -> buckets.merge(b, 1, Integer::sum));
+    }
+    counts.forEach((bucket, n) -> {
+      if (!bucket.equals("DUE_SOON")) {
+        assertThat(buckets.getOrDefault(bucket, 0)).as("rows in " + bucket).isEqualTo(n);
+      }
+    });
+    String overdue = page(MANAGER, base + "?status=OPEN_OVERDUE&size=10");
+    assertThat(rowBucketsAll(overdue)).isNotEmpty().containsOnly("OPEN_OVERDUE");
+    assertThat(legend(overdue)).isEqualTo(counts);
+    assertThat(page(MANAGER, base + "?page=999")).contains("hiển thị trang cuối");
+  }
+
+  @Test
+  void theXlsxHoldsEveryRowWhateverThePage() throws IOException {
+    ResponseEntity<byte[]> r = http.withBasicAuth(MANAGER, "demo")
+        .getForEntity("/dashboard/directives/" + paged().id() + "/export.xlsx?page=2&size=10", byte[].class);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getBody()))) {
+      assertThat(wb.getSheet("Tình hình thực hiện").getLastRowNum()).isEqualTo(XlsxExports.HEADER_ROW + 25);
+    }
+  }
+
   @Test
   void theDirectivePageTracesTheConclusionToItemsAndAgenciesAndShowsCoordination() {
     String page = page(MANAGER, "/dashboard/directives/" + fixture.id());
@@ -304,7 +420,7 @@ class DashboardTest extends CascadeIntegrationTest {
   void theAgencyTableCountsEachAgencysRowsAndItsOnTimeRate() {
     String table = page(MANAGER, "/dashboard/agencies");
     for (String agency : List.of("so-yt", "ca-tinh", DISTRICT, "so-ct")) {
-      String drill = page(MANAGER, "/dashboard/agencies/" + agency);
+      String drill = allPages(MANAGER, "/dashboard/agencies/" + agency);
       Map<String, Integer> buckets = new HashMap<>();
       Matcher m = Pattern.compile("<tr data-directive=\"([^\"]+)\" data-item=\"(\\d+)\" data-bucket=\"([A-Z_]+)\"")
           .matcher(drill);
@@ -590,6 +706,39 @@ class DashboardTest extends CascadeIntegrationTest {
 
   private HttpStatus status(String user, String path) {
     return HttpStatus.valueOf(http.withBasicAuth(user, "demo").getForEntity(path, byte[].class).getStatusCode().value());
+  }
+
+  /** Every page of a paged table, 500 rows at a time, concatenated. */
+  private String allPages(String user, String path) {
+    StringBuilder all = new StringBuilder();
+    for (int n = 1; ; n++) {
+      String page = page(user, path + "?size=500&page=" + n);
+      all.append(page);
+      if (!page.contains("rel=\"next\"")) {
+        return all.toString();
+      }
+    }
+  }
+
+  /** The item numbers of the table's rows, in order. */
+  private static List<Integer> items(String html) {
+    List<Integer> items = new ArrayList<>();
+    Matcher m = Pattern.compile("<tr data-(?:agency|directive)=\"[^\"]+\" data-item=\"(\\d+)\"").matcher(html);
+    while (m.find()) {
+      items.add(Integer.parseInt(m.group(1)));
+    }
+    return items;
+  }
+
+  /** The bucket of every table row, in order. */
+  private static List<String> rowBucketsAll(String html) {
+    List<String> buckets = new ArrayList<>();
+    Matcher m = Pattern.compile("<tr data-(?:agency|directive)=\"[^\"]+\" data-item=\"\\d+\" data-bucket=\"([A-Z_]+)\"")
+        .matcher(html);
+    while (m.find()) {
+      buckets.add(m.group(1));
+    }
+    return buckets;
   }
 
   /** The {@code <tr …>} element whose start tag contains the marker. */
