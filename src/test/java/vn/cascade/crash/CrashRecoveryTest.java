@@ -232,6 +232,7 @@ class CrashRecoveryTest {
         sendingFor, sentAtKill, chased.size(), statusesAtKill, chased.size() - atKill.size(), lockedJobs,
         mailsAtKill);
     assertThat(sentAtKill).as("the kill came while reminders were being sent").isLessThan(chased.size());
+    assertThat(lockedJobs).as("jobs the node had acquired when it was killed").isPositive();
     phase("reminders sending, then SIGKILL");
 
     // --- Second life: the same database. It finishes what the dead node left.
