@@ -36,8 +36,13 @@ public class ContributionPlan {
   /** The coordinating agencies named in the bullets of the lead's item, each once, never the lead itself. */
   public List<String> agenciesOf(String processInstanceId) {
     Assignment a = assignments.ofProcessInstance(processInstanceId).orElseThrow();
+    return agenciesOf(a, item(a));
+  }
+
+  /** The same, for an assignment and its item already read (no query). */
+  static List<String> agenciesOf(Assignment a, DirectiveDraft.Item item) {
     Set<String> codes = new LinkedHashSet<>();
-    for (DirectiveDraft.Bullet b : item(a).bullets()) {
+    for (DirectiveDraft.Bullet b : item.bullets()) {
       codes.addAll(b.coordinating());
     }
     codes.remove(a.agencyCode());

@@ -79,7 +79,7 @@ class LoadAssignmentDelegate implements JavaDelegate {
     RETURN_REASON.set(execution, null);
     EXTENSION_DECISION_TEXT.set(execution, null);
     // Who is expected to contribute, shown in the lead's form until they have.
-    CONTRIBUTIONS_TEXT.set(execution, contributionPlan.agenciesOf(execution.getProcessInstanceId()).isEmpty()
+    CONTRIBUTIONS_TEXT.set(execution, ContributionPlan.agenciesOf(a, item).isEmpty()
         ? null : contributionPlan.contributionsText(assignments.find(a.id()).orElseThrow()));
     execution.setVariable("attachmentUrl", "/assignments/" + a.id() + "/attachments");
     execution.setVariable("attachmentsText", null);

@@ -22,9 +22,14 @@ public class AssignmentAccess {
   }
 
   public void grant(String processInstanceId, String... groups) {
-    for (String group : new java.util.LinkedHashSet<>(java.util.List.of(groups))) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
-          .resourceId(processInstanceId).count() > 0) {
+    java.util.Set<String> wanted = new java.util.LinkedHashSet<>(java.util.List.of(groups));
+    // One query for all the groups: those already granted are skipped.
+    java.util.Set<String> granted = new java.util.HashSet<>();
+    authorizations.createAuthorizationQuery().groupIdIn(wanted.toArray(String[]::new))
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
+        .forEach(auth -> granted.add(auth.getGroupId()));
+    for (String group : wanted) {
+      if (granted.contains(group)) {
         continue;
       }
       Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
