@@ -81,6 +81,19 @@ final class Batch {
         .stream().filter(j -> mine.contains(j.getProcessInstanceId())).toList();
   }
 
+  /**
+   * One timer of each of the first {@code count} directives: jobs of one directive and its
+   * assignments are acquired one at a time (jobExecutorAcquireExclusiveOverProcessHierarchies),
+   * timers of different directives run side by side.
+   */
+  List<Job> oneTimerPerDirective(List<Job> timers, int count) {
+    java.util.Map<String, Long> directiveOf = new java.util.HashMap<>();
+    assignments.forEach(a -> directiveOf.put(a.processInstanceId(), a.directiveId()));
+    java.util.Map<Long, Job> first = new java.util.LinkedHashMap<>();
+    timers.forEach(t -> first.putIfAbsent(directiveOf.get(t.getProcessInstanceId()), t));
+    return first.values().stream().limit(count).toList();
+  }
+
   /** Makes timers due now, as the calendar would on the reminder's morning. */
   static void makeDue(ProcessEngine engine, List<Job> timers) {
     Date now = new Date();
@@ -107,8 +120,8 @@ final class Batch {
     await(count + " reminders sent", Duration.ofSeconds(120),
         () -> outbox(node).stream().filter(e -> e.status() == NotificationOutbox.Status.SENT).count() == count
             && sendJobs(node.engine()).isEmpty(),
-        () -> outbox(node).stream().collect(Collectors.groupingBy(NotificationOutbox.Entry::status,
-            Collectors.counting())) + " in the outbox, " + sendJobs(node.engine()).size() + " send jobs left");
+        () -> outbox(node).stream().map(e -> e.key() + " " + e.status() + " after " + e.attempts() + " attempt(s)")
+            .toList() + " in the outbox, " + sendJobs(node.engine()).size() + " send jobs left");
   }
 
   /** Polls until the condition holds; fails with the diagnostic after the timeout. */

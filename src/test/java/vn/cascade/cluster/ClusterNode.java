@@ -56,6 +56,11 @@ final class ClusterNode implements AutoCloseable {
         "--logging.level.org.camunda.bpm.engine.cmd=OFF",
         "--logging.level.vn.cascade=WARN"));
     args.addAll(List.of(extra));
+    // e.g. -Dcascade.cluster.nodeArgs=--camunda.bpm.generic-properties.properties.jobExecutorAcquireExclusiveOverProcessHierarchies=false
+    String more = System.getProperty("cascade.cluster.nodeArgs", "").trim();
+    if (!more.isEmpty()) {
+      args.addAll(List.of(more.split("\\s+")));
+    }
     ConfigurableApplicationContext context = new SpringApplicationBuilder(CascadeApplication.class,
         SlowMailSender.NodeBeans.class).run(args.toArray(String[]::new));
     return new ClusterNode(name, context);
