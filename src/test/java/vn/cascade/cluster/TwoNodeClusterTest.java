@@ -105,11 +105,11 @@ class TwoNodeClusterTest {
     var timers = batch.reminderTimers(a);
     assertThat(timers).hasSize(expected);
 
-    // A few reminders first (of four directives), while the nodes are idle: the first two sends on
-    // each node take twice the job lock time, so that their jobs are acquired a second time, by
-    // either node, mid-send.
-    nodeA.mail().slowDown(2, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
-    nodeB.mail().slowDown(2, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
+    // A few reminders first (of four directives), while the nodes are idle: the first send on each
+    // node takes twice the job lock time, so that its job is acquired a second time mid-send and
+    // run by a free job thread, of either node.
+    nodeA.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
+    nodeB.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
     var first = batch.oneTimerPerDirective(timers, 4);
     Batch.makeDue(a, first);
     batch.awaitSent(nodeA, first.size());
