@@ -1,0 +1,45 @@
+package vn.cascade.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves that the cluster test's exactly-once check can fail: with the idempotency check switched
+ * off ({@code cascade.reminders.idempotency-check=false}: no SENT check, no claim) and sends slower
+ * than the job lock time, a send job whose lock expired mid-send is acquired again, by either
+ * node, and mails the same reminder a second time — which the same check reports.
+ */
+class BrokenIdempotencyClusterTest {
+
+  @Test
+  void withoutTheIdempotencyCheckASendSlowerThanTheLockTimeIsMailedTwiceAndTheCheckSaysSo() {
+    int port = TwoNodeClusterTest.freePort();
+    GreenMail smtp = TwoNodeClusterTest.mailServer(port);
+    smtp.start();
+    String db = ClusterDatabase.create("cluster_broken");
+    String broken = "--cascade.reminders.idempotency-check=false";
+    try (ClusterNode a = ClusterNode.start("brokenNodeA", db, port, broken);
+        ClusterNode b = ClusterNode.start("brokenNodeB", db, port, broken)) {
+      // Four directives of one assignment each: their jobs are not serialized as one hierarchy's are.
+      Batch batch = Batch.issue(List.of(a, b), 4, "so-tp");
+      int expected = batch.assignments.size();
+      // One slow send per node: the node keeps a free job thread to run the job acquired again.
+      a.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
+      b.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
+      Batch.makeDue(a.engine(), batch.reminderTimers(a.engine()));
+      batch.awaitSent(a, expected);
+
+      MailCheck check = MailCheck.of(smtp, batch.outbox(a));
+      System.out.println("[broken] idempotency check off, sends slower than the lock: " + check);
+      System.out.println("[broken] " + JobLog.of(a.engine()));
+      assertThat(check.exactlyOnce()).isFalse();
+      assertThat(check.duplicates()).isNotEmpty();
+    } finally {
+      smtp.stop();
+    }
+  }
+}
