@@ -27,11 +27,15 @@ class BrokenIdempotencyClusterTest {
       // Four directives of one assignment each: their jobs are not serialized as one hierarchy's are.
       Batch batch = Batch.issue(List.of(a, b), 4, "so-tp");
       int expected = batch.assignments.size();
-      // One slow send per node: the node keeps a free job thread to run the job acquired again.
-      a.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
-      b.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
+      // One slow send per node, three lock times long: the lock expires, and a free job thread, of
+      // either node, has two lock times to acquire the job again while the first send still runs.
+      a.mail().slowDown(1, Duration.ofMillis(3L * ClusterNode.LOCK_MILLIS));
+      b.mail().slowDown(1, Duration.ofMillis(3L * ClusterNode.LOCK_MILLIS));
       Batch.makeDue(a.engine(), batch.reminderTimers(a.engine()));
       batch.awaitSent(a, expected);
+      // The slow first sends end after the jobs run again have marked their rows SENT: wait for them.
+      a.mail().awaitIdle(Duration.ofSeconds(60));
+      b.mail().awaitIdle(Duration.ofSeconds(60));
 
       MailCheck check = MailCheck.of(smtp, batch.outbox(a));
       System.out.println("[broken] idempotency check off, sends slower than the lock: " + check);

@@ -18,6 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SlowMailSender extends JavaMailSenderImpl {
 
   private final AtomicInteger slowLeft = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile long delayMillis;
 
   /** The next {@code sends} sends on this node each take {@code delay} more. */
@@ -28,15 +29,39 @@ class SlowMailSender extends JavaMailSenderImpl {
 
   @Override
   protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) throws MailException {
-    if (slowLeft.getAndDecrement() > 0) {
-      System.out.println("[cluster] slow send (" + delayMillis + " ms) in " + Thread.currentThread().getName());
+    inFlight.incrementAndGet();
+    try {
+      if (slowLeft.getAndDecrement() > 0) {
+        System.out.println("[cluster] slow send (" + delayMillis + " ms) in " + Thread.currentThread().getName());
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      super.doSend(mimeMessages, originalMessages);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /**
+   * Waits until no send is under way on this node: a slow send whose job was meanwhile run again
+   * (and marked SENT) may still be about to deliver, and the mailboxes are only complete after it.
+   */
+  void awaitIdle(Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(inFlight.get() + " sends still under way after " + timeout);
+      }
       try {
-        Thread.sleep(delayMillis);
+        Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
     }
-    super.doSend(mimeMessages, originalMessages);
   }
 
   /** Added to a node as a source: replaces Spring Boot's JavaMailSender (same host, port and timeouts). */

@@ -116,6 +116,9 @@ class TwoNodeClusterTest {
     // Then the rest at once: both job executors race for the timers and the send jobs.
     Batch.makeDue(a, timers.stream().filter(t -> !first.contains(t)).toList());
     batch.awaitSent(nodeA, expected);
+    // Every send under way has ended (a duplicate, if any, has reached the mail server).
+    nodeA.mail().awaitIdle(Duration.ofSeconds(60));
+    nodeB.mail().awaitIdle(Duration.ofSeconds(60));
     System.out.printf("[cluster] reminders sent after %.1f s%n", (System.nanoTime() - start) / 1e9);
     MailCheck reminders = MailCheck.of(smtp, batch.outbox(nodeA));
     JobLog afterReminders = JobLog.of(a);
