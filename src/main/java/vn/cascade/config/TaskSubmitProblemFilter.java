@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Turns the engine's answers to a refused task submission ({@code POST /engine-rest/task/{id}/submit-form}
- * or {@code /complete}) into what the person at the form can act on, in Vietnamese, as RFC 9457
+ * or {@code /complete}, and the same through Tasklist's {@code /camunda/api/engine/engine/default/task/…}) into what the person at the form can act on, in Vietnamese, as RFC 9457
  * problem details that keep Camunda's {@code message} field (Tasklist shows it):
  * <ul>
  *   <li>the task is gone (submitted already, e.g. a double click, or the assignment was closed): 409;</li>
@@ -34,7 +34,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class TaskSubmitProblemFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskSubmitProblemFilter.class);
-  private static final Pattern SUBMIT = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/task/[^/]+/(submit-form|complete)$");
+  /** The REST API, and the same resource as Tasklist calls it (under the webapp's path, /camunda by default). */
+  private static final Pattern SUBMIT = Pattern.compile(
+      "^(?:/engine-rest(?:/engine/[^/]+)?|(?:/[^/]+)*/api/engine/engine/[^/]+)/task/[^/]+/(submit-form|complete)$");
   private static final Pattern LISTENER_MESSAGE =
       Pattern.compile("Exception while invoking TaskListener: (.*?)'?$", Pattern.DOTALL);
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot (?:submit task form|complete task) [^:]+: ");

@@ -183,6 +183,9 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
           "[cam-tasklist-task] form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']")))
           .as("the link to the attached files").hasSize(1);
       tasklist.choose("Field_ReviewDecision", RADIO_RETURN);
+      // First without a reason: the server's rule, in Vietnamese, without the engine's wrapping.
+      String refused = tasklist.completeRefused(firstReview.getId(), "Khi trả lại, vui lòng ghi rõ lý do");
+      assertThat(refused).doesNotContain("ENGINE-", "TaskListener");
       tasklist.type("Field_ReviewComment", RETURN_REASON);
       tasklist.complete(firstReview.getId());
     });

@@ -134,6 +134,33 @@ final class TasklistPage {
         .until(invisibilityOfElementLocated(By.xpath("//div[@cam-tasks]//a[contains(@href, 'task=" + taskId + "')]")));
   }
 
+  /**
+   * Clicks Complete on a form the server refuses: Tasklist shows the refusal and keeps the task.
+   *
+   * @return the page's text once it shows {@code expected}
+   */
+  String completeRefused(String taskId, String expected) {
+    WebElement button = waitFor(() -> "the Complete button enabled; form errors: " + formErrors())
+        .until(elementToBeClickable(COMPLETE));
+    scrollToCenter(button);
+    button.click();
+    waitFor(() -> "Tasklist showing \"" + expected + "\"; its notifications say: " + notifications())
+        .until(d -> notifications().contains(expected));
+    if (taskService.createTaskQuery().taskId(taskId).count() != 1) {
+      throw new AssertionError("The refused task " + taskId + " was completed after all");
+    }
+    String said = notifications();
+    // The officer closes the message, as it covers the form's buttons.
+    By close = By.cssSelector(".page-notifications button[ng-click='removeNotification(notification)']");
+    for (WebElement x : driver.findElements(close)) {
+      if (x.isDisplayed()) {
+        x.click();
+      }
+    }
+    waitFor("the notifications closed").until(invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
+    return said;
+  }
+
   // ---- The Camunda Form (form-js): elements are found by the id of the form's component
 
   /** form-js gives each field the id {@code fjs-form-<random>-<component id>}. */
@@ -231,6 +258,19 @@ final class TasklistPage {
   private List<String> taskNames() {
     return driver.findElements(By.cssSelector("[cam-tasks] ol.tasks-list > li.task h4.task a")).stream()
         .map(WebElement::getText).toList();
+  }
+
+  /** What Tasklist's notification area and the form's alerts say. */
+  String notifications() {
+    StringBuilder b = new StringBuilder();
+    for (WebElement e : driver.findElements(By.cssSelector(".notifications, .alert"))) {
+      try {
+        b.append(e.getText().replaceAll("\\s+", " ")).append(" | ");
+      } catch (RuntimeException stale) {
+        // re-rendered meanwhile
+      }
+    }
+    return b.toString();
   }
 
   String pageText() {
