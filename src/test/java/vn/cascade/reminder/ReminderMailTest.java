@@ -230,6 +230,56 @@ class ReminderMailTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void manyIncidentsLeftByAnOutageAreRetriedByTheOneRestCallTheReadmeGives() throws Exception {
+    List<Assignment> both = List.of(issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0)),
+        issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0)));
+    smtp.stop();
+    for (Assignment a : both) {
+      Job timer = nextNotificationTimer(a.processInstanceId());
+      clock.set(timer.getDuedate().toInstant());
+      managementService.executeJob(timer.getId());
+      Job send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("Không gửi được thư");
+      }
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isOne();
+    }
+    smtp.start();
+
+    // README, Operations: "POST /engine-rest/job/retries" as an administrator.
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var batch = http.withBasicAuth("admin", "admin").postForEntity("/engine-rest/job/retries",
+        new org.springframework.http.HttpEntity<>("{\"retries\": 1, \"jobQuery\": {\"activityId\": \"Task_SendNotification\","
+            + " \"noRetriesLeft\": true}}", headers), String.class);
+    assertThat(batch.getStatusCode().value()).as(batch.getBody()).isEqualTo(200);
+    executeAsyncJobs(); // the batch's jobs set the retries
+    for (Assignment a : both) {
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isZero();
+      // A failed send waits out its retry interval (5 minutes after its last attempt): let it pass.
+      Job send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
+      assertThat(send.getRetries()).isOne();
+      managementService.setJobDuedate(send.getId(), new java.util.Date());
+    }
+    executeAsyncJobs();
+
+    for (Assignment a : both) {
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isZero();
+      NotificationOutbox.Entry sent = outboxOf(a).get(0);
+      assertThat(sent.status()).isEqualTo(NotificationOutbox.Status.SENT);
+      assertThat(mails()).filteredOn(m -> messageIdOf(m).equals(sent.messageId())).hasSize(2); // agency + its second user
+    }
+  }
+
+  private static String messageIdOf(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aSendJobRunAgainAfterItsMailWentOutDoesNotSendItAgain() {
     Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
     Job timer = nextNotificationTimer(a.processInstanceId());
