@@ -7,10 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -23,8 +27,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * or {@code /complete}, and the same through Tasklist's {@code /camunda/api/engine/engine/default/task/…}) into what the person at the form can act on, in Vietnamese, as RFC 9457
  * problem details that keep Camunda's {@code message} field (Tasklist shows it):
  * <ul>
- *   <li>the task is gone (submitted already, e.g. a double click, or the assignment was closed): 409;</li>
- *   <li>two submissions of one task at the same moment: the first wins, the other gets 409;</li>
+ *   <li>the task had ended before the submission arrived (submitted already, or the assignment was closed): 409;</li>
+ *   <li>two submissions of one task at the same moment: the first wins, the other gets 409, whatever the
+ *       engine's error was;</li>
  *   <li>a check of ours refused the input (a listener or delegate threw IllegalArgumentException): 400 with
  *       its message, without the engine's wrapping.</li>
  * </ul>
@@ -36,11 +41,10 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(TaskSubmitProblemFilter.class);
   /** The REST API, and the same resource as Tasklist calls it (under the webapp's path, /camunda by default). */
   private static final Pattern SUBMIT = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|(?:/[^/]+)*/api/engine/engine/[^/]+)/task/[^/]+/(submit-form|complete)$");
+      "^(?:/engine-rest(?:/engine/[^/]+)?|(?:/[^/]+)*/api/engine/engine/[^/]+)/task/([^/]+)/(?:submit-form|complete)$");
   private static final Pattern LISTENER_MESSAGE =
       Pattern.compile("Exception while invoking TaskListener: (.*?)'?$", Pattern.DOTALL);
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot (?:submit task form|complete task) [^:]+: ");
-  private static final int OPTIMISTIC_LOCKING_CODE = 1;
 
   static final String TASK_ENDED = "Nhiệm vụ này đã kết thúc: báo cáo đã được gửi trước đó hoặc nhiệm vụ đã đóng. "
       + "Lần gửi này không được ghi nhận; vui lòng tải lại danh sách nhiệm vụ.";
@@ -48,9 +52,13 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
       + "được ghi nhận; lần gửi trước vẫn giữ nguyên. Vui lòng tải lại danh sách nhiệm vụ.";
 
   private final ObjectMapper json;
+  private final TaskService tasks;
+  private final HistoryService history;
 
-  TaskSubmitProblemFilter(ObjectMapper json) {
+  TaskSubmitProblemFilter(ObjectMapper json, TaskService tasks, HistoryService history) {
     this.json = json;
+    this.tasks = tasks;
+    this.history = history;
   }
 
   @Override
@@ -62,9 +70,11 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Instant received = Instant.now(); // the engine stamps task ends with the system time
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
-    Map<String, Object> problem = wrapper.getStatus() >= 500 ? problemFor(wrapper.getContentAsByteArray()) : null;
+    Map<String, Object> problem = wrapper.getStatus() >= 500
+        ? problemFor(taskId(request), received, wrapper.getContentAsByteArray()) : null;
     if (problem == null) {
       wrapper.copyBodyToResponse();
       return;
@@ -77,7 +87,26 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
     wrapper.copyBodyToResponse();
   }
 
-  private Map<String, Object> problemFor(byte[] body) {
+  private static String taskId(HttpServletRequest request) {
+    Matcher m = SUBMIT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /**
+   * Decided by the task's state, not by the engine's wording: a task that is gone was completed by
+   * an earlier submission (ended before this one arrived) or by one running at the same moment
+   * (whatever error the loser met: an optimistic-locking conflict, a duplicate key, a process state
+   * read half-way through the winner's commit). Only a task still open leaves the input as the cause.
+   */
+  private Map<String, Object> problemFor(String taskId, Instant received, byte[] body) {
+    if (taskId != null && tasks.createTaskQuery().taskId(taskId).count() == 0) {
+      HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+      if (ended != null && ended.getEndTime() != null && !ended.getEndTime().toInstant().isBefore(received)) {
+        LOG.info("Concurrent submission of task {} refused: the other one completed it", taskId);
+        return problem("submitted-twice", "Nhiệm vụ vừa được gửi", 409, SUBMITTED_TWICE);
+      }
+      return problem("task-ended", "Nhiệm vụ đã kết thúc", 409, TASK_ENDED);
+    }
     JsonNode error;
     try {
       error = json.readTree(body);
@@ -87,22 +116,12 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
     if (error == null || !error.hasNonNull("message")) {
       return null;
     }
-    String type = error.path("type").asText("");
     String message = error.get("message").asText();
-    int code = error.path("code").asInt(0);
-    if (message.contains("Cannot find task with id")) {
-      return problem("task-ended", "Nhiệm vụ đã kết thúc", 409, TASK_ENDED);
-    }
-    if (code == OPTIMISTIC_LOCKING_CODE || type.equals("DuplicateKeyException")
-        || type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")) {
-      LOG.info("Concurrent submission of one task refused: {}", type);
-      return problem("submitted-twice", "Nhiệm vụ vừa được gửi", 409, SUBMITTED_TWICE);
-    }
     Matcher listener = LISTENER_MESSAGE.matcher(message);
     if (listener.find()) {
       return problem("input-refused", "Nội dung chưa hợp lệ", 400, listener.group(1).strip());
     }
-    if (type.equals("IllegalArgumentException")) {
+    if (error.path("type").asText("").equals("IllegalArgumentException")) {
       return problem("input-refused", "Nội dung chưa hợp lệ", 400, ENGINE_PREFIX.matcher(message).replaceFirst(""));
     }
     return null;
