@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,8 +41,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +81,8 @@ public final class LoadBenchmark {
 
   private static final String BARE_TASK_PROCESS = "benchmarkBareTask";
   private static final String BARE_TIMER_PROCESS = "benchmarkNoOpTimer";
+  private static final String FLOOR_DIRECTIVE_PROCESS = "benchmarkFloorDirective";
+  private static final String FLOOR_ASSIGNMENT_PROCESS = "benchmarkFloorAssignment";
   private static final String BARE_GROUP = "so-yt";
   private static final String ADMIN_PASSWORD = "Mat-khau-do-hieu-nang-2026";
 
@@ -320,9 +327,38 @@ public final class LoadBenchmark {
           .intermediateCatchEvent("Event_Due").timerWithDate("2020-01-01T00:00:00")
           .endEvent("EndEvent_Done")
           .done();
+      // The floor: the least a directive of Cascade's shape can cost on this engine. A multi-instance
+      // call activity over the agencies; each called instance has one user task for its agency's group
+      // with a due date and a non-interrupting reminder timer on it. No service task, no variable of its
+      // own beyond the agency and the due date, no table of our own.
+      BpmnModelInstance floorAssignment = Bpmn.createExecutableProcess(FLOOR_ASSIGNMENT_PROCESS)
+          .camundaHistoryTimeToLive(1)
+          .startEvent("StartEvent_Received")
+          .userTask("Task_Report").camundaCandidateGroups("${agency}").camundaDueDate("${dueDate}")
+          .endEvent("EndEvent_Reported")
+          .moveToActivity("Task_Report")
+          .boundaryEvent("Event_Remind").cancelActivity(false).timerWithDate("${dueDate}")
+          .endEvent("EndEvent_Reminded")
+          .done();
+      BpmnModelInstance floorDirective = Bpmn.createExecutableProcess(FLOOR_DIRECTIVE_PROCESS)
+          .camundaHistoryTimeToLive(1)
+          .startEvent("StartEvent_Issued")
+          .callActivity("CallActivity_Assignments").calledElement(FLOOR_ASSIGNMENT_PROCESS)
+          .camundaIn("dueDate", "dueDate")
+          .multiInstance().parallel().cardinality("${nrOfAgencies}")
+          .multiInstanceDone()
+          .endEvent("EndEvent_AllReported")
+          .done();
+      CamundaIn agencyIn = floorDirective.newInstance(CamundaIn.class);
+      agencyIn.setCamundaSourceExpression("${agencies.split(',')[loopCounter]}");
+      agencyIn.setCamundaTarget("agency");
+      floorDirective.<CallActivity>getModelElementById("CallActivity_Assignments").getExtensionElements()
+          .addChildElement(agencyIn);
       engine.getRepositoryService().createDeployment().name("load-benchmark-baselines")
           .addModelInstance("benchmark-bare-task.bpmn", task)
-          .addModelInstance("benchmark-no-op-timer.bpmn", timer).deploy();
+          .addModelInstance("benchmark-no-op-timer.bpmn", timer)
+          .addModelInstance("benchmark-floor-assignment.bpmn", floorAssignment)
+          .addModelInstance("benchmark-floor-directive.bpmn", floorDirective).deploy();
     }
 
     // -------------------------------------------------------------- A: directive starts
@@ -346,8 +382,18 @@ public final class LoadBenchmark {
         rec.add("op", System.nanoTime() - t);
         bareInstances[i] = ids;
       };
+      Date due = Date.from(issued.plusDays(16).atStartOfDay(ZoneOffset.UTC).toInstant());
+      Work floor = (i, rec) -> {
+        long t = System.nanoTime();
+        runtime.startProcessInstanceByKey(FLOOR_DIRECTIVE_PROCESS, Variables.createVariables()
+            .putValueTyped("agencies", Variables.stringValue(String.join(",", agencies), true))
+            .putValueTyped("nrOfAgencies", Variables.integerValue(agencies.size(), true))
+            .putValue("dueDate", due));
+        rec.add("op", System.nanoTime() - t);
+      };
       parallel(0, warmUp, issue);
       parallel(0, warmUp, bare);
+      parallel(0, warmUp, floor);
 
       Map<String, Long> before = sql.snapshot();
       Result cascade = parallel(warmUp, total, issue);
@@ -355,6 +401,9 @@ public final class LoadBenchmark {
       before = sql.snapshot();
       Result baseline = parallel(warmUp, total, bare);
       Map<String, Long> bareSql = SqlCounter.minus(sql.snapshot(), before);
+      before = sql.snapshot();
+      Result floorResult = parallel(warmUp, total, floor);
+      Map<String, Long> floorSql = SqlCounter.minus(sql.snapshot(), before);
 
       int made = jdbc.sql("select count(*) from cascade_assignment").query(Integer.class).single();
       long waiting = tasks.createTaskQuery().taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).count();
@@ -366,8 +415,21 @@ public final class LoadBenchmark {
       line("A SQL statements per directive start: cascade %.1f, baseline %.1f, ratio %.2f", perCascade, perBare,
           perCascade / perBare);
       roundTrips("A", "directive start", cascadeSql, bareSql, directives);
+      double perFloor = (double) SqlCounter.total(floorSql) / directives;
+      double bareRate = baseline.units() / baseline.seconds();
+      double floorRate = floorResult.units() / floorResult.seconds();
+      double cascadeRate = cascade.units() / cascade.seconds();
+      line("A floor: a directive of the same shape and nothing more (a multi-instance call activity of %d instances,"
+          + " each one user task for its agency with a due date and a reminder timer)", perDirective);
+      line("A   floor against the baseline: time %.2f, latency p50 %.2f, SQL statements %.1f / %.1f = %.2f,"
+          + " round trips %.2f", bareRate / floorRate,
+          percentile(floorResult.latencies(), 0.5) / percentile(baseline.latencies(), 0.5), perFloor, perBare,
+          perFloor / perBare, (double) SqlCounter.roundTrips(floorSql) / SqlCounter.roundTrips(bareSql));
+      line("A   cascade against the floor: time %.2f, latency p50 %.2f, SQL statements %.2f", floorRate / cascadeRate,
+          percentile(cascade.latencies(), 0.5) / percentile(floorResult.latencies(), 0.5), perCascade / perFloor);
       printTop("SQL statements per directive start, cascade", cascadeSql, directives, 25);
       printTop("SQL statements per " + perDirective + " bare starts, baseline", bareSql, directives, 15);
+      printTop("SQL statements per floor directive start", floorSql, directives, 15);
     }
 
     private DirectiveDraft draft(int i, LocalDate issued) {
