@@ -11,8 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.cascade.common.TransactionCache;
 
 /** Cascade's table of assignments; also the source of a directive's multi-instance collection. */
 @Repository("directiveAssignments")
@@ -20,20 +24,32 @@ public class AssignmentRepository {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+  /** The {@link TransactionCache} region of this table; every write here evicts it. */
+  public static final String CACHE = "cascade_assignment";
+
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
   private final ObjectMapper json;
 
-  AssignmentRepository(JdbcClient jdbc, ObjectMapper json) {
+  AssignmentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.json = json;
   }
 
   public void insert(long directiveId, int itemNumber, String agencyCode, LocalDate deadline) {
-    jdbc.sql("""
+    insertAll(directiveId, List.of(Map.entry(itemNumber, agencyCode)), deadline);
+  }
+
+  /** Inserts a directive's assignments in one batch: (item number, agency code) in the order given. */
+  public void insertAll(long directiveId, List<Map.Entry<Integer, String>> itemsAndAgencies, LocalDate deadline) {
+    TransactionCache.evict(CACHE);
+    batch.batchUpdate("""
         insert into cascade_assignment (directive_id, item_number, agency_code, deadline, original_deadline)
-        values (:d, :i, :a, :deadline, :deadline)""")
-        .param("d", directiveId).param("i", itemNumber).param("a", agencyCode).param("deadline", deadline)
-        .update();
+        values (:d, :i, :a, :deadline, :deadline)""", itemsAndAgencies.stream()
+        .map(e -> new MapSqlParameterSource().addValue("d", directiveId).addValue("i", e.getKey())
+            .addValue("a", e.getValue()).addValue("deadline", deadline))
+        .toArray(SqlParameterSource[]::new));
   }
 
   /** The ids a directive's multi-instance runs over, used as {@code ${directiveAssignments.idsOf(directiveId)}}. */
@@ -43,7 +59,8 @@ public class AssignmentRepository {
   }
 
   public Optional<Assignment> find(long id) {
-    return jdbc.sql("select * from cascade_assignment where id = :id").param("id", id).query(this::map).optional();
+    return TransactionCache.get(CACHE, id,
+        () -> jdbc.sql("select * from cascade_assignment where id = :id").param("id", id).query(this::map).optional());
   }
 
   /**
@@ -51,8 +68,12 @@ public class AssignmentRepository {
    * the {@code assignmentId} variable, which a task completion could overwrite.
    */
   public Optional<Assignment> ofProcessInstance(String processInstanceId) {
-    return jdbc.sql("select * from cascade_assignment where process_instance_id = :pi").param("pi", processInstanceId)
-        .query(this::map).optional();
+    return TransactionCache.get(CACHE, "process-instance:" + processInstanceId, () -> {
+      Optional<Assignment> found = jdbc.sql("select * from cascade_assignment where process_instance_id = :pi")
+          .param("pi", processInstanceId).query(this::map).optional();
+      found.ifPresent(a -> TransactionCache.put(CACHE, a.id(), found));
+      return found;
+    });
   }
 
   public List<Assignment> ofDirective(long directiveId) {
@@ -61,24 +82,24 @@ public class AssignmentRepository {
   }
 
   void setProcessInstance(long id, String processInstanceId) {
-    jdbc.sql("update cascade_assignment set process_instance_id = :pi where id = :id")
+    changing("update cascade_assignment set process_instance_id = :pi where id = :id")
         .param("pi", processInstanceId).param("id", id).update();
   }
 
   void changeDeadline(long id, LocalDate deadline) {
-    jdbc.sql("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
+    changing("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
   }
 
   /** Stores a submitted version of the report; it waits for review. Returns its version number. */
   int submitVersion(long id, Map<String, Object> report, Instant at, String by) {
     int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from cascade_report_version where assignment_id = :id")
         .param("id", id).query(Integer.class).single();
-    jdbc.sql("""
+    changing("""
         insert into cascade_report_version (assignment_id, version_no, submitted_at, submitted_by, report_json)
         values (:id, :v, :at, :by, :report)""")
         .param("id", id).param("v", version).param("at", Timestamp.from(at)).param("by", by)
         .param("report", write(report)).update();
-    jdbc.sql("""
+    changing("""
         update cascade_assignment set report_json = :report, submitted_at = :at, review_status = 'IN_REVIEW'
         where id = :id""")
         .param("report", write(report)).param("at", Timestamp.from(at)).param("id", id).update();
@@ -92,7 +113,7 @@ public class AssignmentRepository {
   void accept(long id, String reviewer, Instant at, String comment, Instant collectionOpenedAt) {
     reviewLatest(id, Assignment.ACCEPTED, reviewer, at, comment);
     Instant submitted = find(id).orElseThrow().submittedAt();
-    jdbc.sql("""
+    changing("""
         update cascade_assignment set reported_at = submitted_at, review_status = 'ACCEPTED',
           arrived_after_collection = :after
         where id = :id""")
@@ -102,11 +123,11 @@ public class AssignmentRepository {
   /** The reviewer returned the latest version for revision. */
   void returnForRevision(long id, String reviewer, Instant at, String comment) {
     reviewLatest(id, Assignment.RETURNED, reviewer, at, comment);
-    jdbc.sql("update cascade_assignment set review_status = 'RETURNED' where id = :id").param("id", id).update();
+    changing("update cascade_assignment set review_status = 'RETURNED' where id = :id").param("id", id).update();
   }
 
   private void reviewLatest(long id, String decision, String reviewer, Instant at, String comment) {
-    jdbc.sql("""
+    changing("""
         update cascade_report_version set review_decision = :d, reviewed_by = :by, reviewed_at = :at, review_comment = :c
         where assignment_id = :id and version_no = (select max(version_no) from cascade_report_version where assignment_id = :id)""")
         .param("d", decision).param("by", reviewer).param("at", Timestamp.from(at)).param("c", comment)
@@ -126,6 +147,12 @@ public class AssignmentRepository {
   /** One submitted version of a report and its review. */
   public record ReportVersion(int version, Instant submittedAt, String submittedBy, Map<String, Object> report,
       String reviewDecision, String reviewComment, String reviewedBy, Instant reviewedAt) {}
+
+  /** A statement that writes this table: rows this transaction has read of it are forgotten. */
+  private JdbcClient.StatementSpec changing(String sql) {
+    TransactionCache.evict(CACHE);
+    return jdbc.sql(sql);
+  }
 
   private Assignment map(ResultSet rs, int row) throws SQLException {
     Timestamp reported = rs.getTimestamp("reported_at");

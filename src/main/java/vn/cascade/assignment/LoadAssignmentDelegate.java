@@ -48,24 +48,32 @@ class LoadAssignmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Assignment a = assignments.find(ASSIGNMENT_ID.from(execution)).orElseThrow();
+    // Linked first, then read by process instance: the chase and the contributions read the same row
+    // again in this transaction and get it from the transaction's cache.
+    assignments.setProcessInstance(ASSIGNMENT_ID.from(execution), execution.getProcessInstanceId());
+    Assignment a = assignments.ofProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     Directive d = directives.find(a.directiveId()).orElseThrow();
     DirectiveDraft.Item item = d.body().items().stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElseThrow();
-    assignments.setProcessInstance(a.id(), execution.getProcessInstanceId());
     access.grant(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency(),
         d.body().reviewingAgencyOrDefault());
 
+    // Only what has a value becomes a variable: every variable is a row written three times (runtime,
+    // history, detail), and the forms treat a missing variable as empty. The texts filled in later
+    // (a return's reason, an extension decision, the attachments, the contributions) appear when set.
     AGENCY.set(execution, a.agencyCode());
     AGENCY_NAME.set(execution, agencies.get(a.agencyCode()).name());
     DIRECTIVE_NUMBER.set(execution, d.number());
     DIRECTIVE_TITLE.set(execution, d.title());
     ITEM_NUMBER.set(execution, a.itemNumber());
     ASSIGNMENT_TEXT.set(execution, assignmentText(d, item));
-    COORDINATING_TEXT.set(execution, coordinatingText(item.bullets()));
+    String coordinating = coordinatingText(item.bullets());
+    if (coordinating != null) {
+      COORDINATING_TEXT.set(execution, coordinating);
+    }
     List<DirectiveDraft.Bullet> bullets = item.bullets();
-    for (int n = 1; n <= MAX_BULLETS; n++) {
-      bullet(n).set(execution, n <= bullets.size() ? bullets.get(n - 1).text() : null);
+    for (int n = 1; n <= Math.min(bullets.size(), MAX_BULLETS); n++) {
+      bullet(n).set(execution, bullets.get(n - 1).text());
     }
     Instant due = a.dueAt();
     DUE_DATE.set(execution, Date.from(due));
@@ -76,13 +84,11 @@ class LoadAssignmentDelegate implements JavaDelegate {
     SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(d.summaryDeadline()));
     Instant contributionDue = due.minus(contributionDaysBefore, ChronoUnit.DAYS);
     CONTRIBUTION_DUE_DATE.set(execution, Date.from(contributionDue.isAfter(clock.instant()) ? contributionDue : due));
-    RETURN_REASON.set(execution, null);
-    EXTENSION_DECISION_TEXT.set(execution, null);
     // Who is expected to contribute, shown in the lead's form until they have.
-    CONTRIBUTIONS_TEXT.set(execution, ContributionPlan.agenciesOf(a, item).isEmpty()
-        ? null : contributionPlan.contributionsText(assignments.find(a.id()).orElseThrow()));
+    if (!ContributionPlan.agenciesOf(a, item).isEmpty()) {
+      CONTRIBUTIONS_TEXT.set(execution, contributionPlan.contributionsText(a));
+    }
     execution.setVariable("attachmentUrl", "/assignments/" + a.id() + "/attachments");
-    execution.setVariable("attachmentsText", null);
   }
 
   private static String assignmentText(Directive d, DirectiveDraft.Item item) {

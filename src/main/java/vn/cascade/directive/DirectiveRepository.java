@@ -11,10 +11,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.cascade.common.TransactionCache;
 
 /** Cascade's table of directives. */
 @Repository
 public class DirectiveRepository {
+
+  /** The {@link TransactionCache} region of this table; every write here evicts it. */
+  public static final String CACHE = "cascade_directive";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -26,7 +30,7 @@ public class DirectiveRepository {
 
   long insert(DirectiveDraft draft, Directive.Status status, Long conclusionId) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    changing("""
         insert into cascade_directive (number, status, issued_on, issuer, title, report_deadline, summary_deadline,
           collecting_agency, conclusion_id, body_json, created_at)
         values (:number, :status, :issuedOn, :issuer, :title, :reportDeadline, :summaryDeadline,
@@ -47,7 +51,7 @@ public class DirectiveRepository {
   }
 
   void replaceDraft(long id, DirectiveDraft draft) {
-    jdbc.sql("""
+    changing("""
         update cascade_directive set number = :number, issued_on = :issuedOn, issuer = :issuer, title = :title,
           report_deadline = :reportDeadline, summary_deadline = :summaryDeadline,
           collecting_agency = :collectingAgency, body_json = :body
@@ -65,27 +69,28 @@ public class DirectiveRepository {
   }
 
   void markIssued(long id) {
-    jdbc.sql("update cascade_directive set status = 'ISSUED' where id = :id").param("id", id).update();
+    changing("update cascade_directive set status = 'ISSUED' where id = :id").param("id", id).update();
   }
 
   void setProcessInstance(long id, String processInstanceId) {
-    jdbc.sql("update cascade_directive set process_instance_id = :pi where id = :id")
+    changing("update cascade_directive set process_instance_id = :pi where id = :id")
         .param("pi", processInstanceId).param("id", id).update();
   }
 
   /** Records when the collection first opened; later calls keep the first instant. */
   void markCollectionOpened(long id, Instant at) {
-    jdbc.sql("update cascade_directive set collection_opened_at = :at where id = :id and collection_opened_at is null")
+    changing("update cascade_directive set collection_opened_at = :at where id = :id and collection_opened_at is null")
         .param("at", Timestamp.from(at)).param("id", id).update();
   }
 
   void markSummaryApproved(long id, String summaryNumber, Instant at) {
-    jdbc.sql("update cascade_directive set summary_number = :n, summary_approved_at = :at where id = :id")
+    changing("update cascade_directive set summary_number = :n, summary_approved_at = :at where id = :id")
         .param("n", summaryNumber).param("at", Timestamp.from(at)).param("id", id).update();
   }
 
   public Optional<Directive> find(long id) {
-    return jdbc.sql("select * from cascade_directive where id = :id").param("id", id).query(this::map).optional();
+    return TransactionCache.get(CACHE, id,
+        () -> jdbc.sql("select * from cascade_directive where id = :id").param("id", id).query(this::map).optional());
   }
 
   /** The directive a process instance runs; delegates trust this, not a variable. */
@@ -110,6 +115,12 @@ public class DirectiveRepository {
   public boolean numberTaken(String number, Long exceptId) {
     return jdbc.sql("select id from cascade_directive where number = :n").param("n", number).query(Long.class).list()
         .stream().anyMatch(id -> !id.equals(exceptId));
+  }
+
+  /** A statement that writes this table: rows this transaction has read of it are forgotten. */
+  private JdbcClient.StatementSpec changing(String sql) {
+    TransactionCache.evict(CACHE);
+    return jdbc.sql(sql);
   }
 
   private Directive map(ResultSet rs, int row) throws SQLException {

@@ -86,11 +86,13 @@ public class DirectiveService {
     Directive d = get(directiveId);
     directives.setProcessInstance(directiveId, processInstanceId);
     if (assignments.idsOf(directiveId).isEmpty()) {
+      List<Map.Entry<Integer, String>> rows = new ArrayList<>();
       for (DirectiveDraft.Item item : d.body().items()) {
         for (String code : addressees(item)) {
-          assignments.insert(directiveId, item.number(), code, d.reportDeadline());
+          rows.add(Map.entry(item.number(), code));
         }
       }
+      assignments.insertAll(directiveId, rows, d.reportDeadline());
     }
     return assignments.idsOf(directiveId);
   }

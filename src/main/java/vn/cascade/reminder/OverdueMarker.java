@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.cascade.assignment.AssignmentRepository;
+import vn.cascade.common.TransactionCache;
 
 /** Marks an assignment overdue when its first urging goes out. */
 @Component
@@ -19,6 +21,7 @@ class OverdueMarker {
 
   void mark(ChaseTarget target) {
     if (target.subject() == ChaseSubject.ASSIGNMENT) {
+      TransactionCache.evict(AssignmentRepository.CACHE);
       jdbc.sql("update cascade_assignment set overdue_since = :at where id = :id and overdue_since is null")
           .param("at", Timestamp.from(clock.instant())).param("id", target.id()).update();
     }
