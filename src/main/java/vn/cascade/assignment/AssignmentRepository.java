@@ -86,6 +86,12 @@ public class AssignmentRepository {
         .param("pi", processInstanceId).param("id", id).update();
   }
 
+  /** Records when the assignment was first urged as overdue; later calls keep the first instant. */
+  public void markOverdue(long id, Instant at) {
+    changing("update cascade_assignment set overdue_since = :at where id = :id and overdue_since is null")
+        .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
   void changeDeadline(long id, LocalDate deadline) {
     changing("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
   }

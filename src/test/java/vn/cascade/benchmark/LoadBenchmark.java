@@ -395,15 +395,12 @@ public final class LoadBenchmark {
       parallel(0, warmUp, bare);
       parallel(0, warmUp, floor);
 
-      Map<String, Long> before = sql.snapshot();
-      Result cascade = parallel(warmUp, total, issue);
-      Map<String, Long> cascadeSql = SqlCounter.minus(sql.snapshot(), before);
-      before = sql.snapshot();
-      Result baseline = parallel(warmUp, total, bare);
-      Map<String, Long> bareSql = SqlCounter.minus(sql.snapshot(), before);
-      before = sql.snapshot();
-      Result floorResult = parallel(warmUp, total, floor);
-      Map<String, Long> floorSql = SqlCounter.minus(sql.snapshot(), before);
+      Result cascade = measured(warmUp, total, issue);
+      Result baseline = measured(warmUp, total, bare);
+      Result floorResult = measured(warmUp, total, floor);
+      Map<String, Long> cascadeSql = cascade.sql();
+      Map<String, Long> bareSql = baseline.sql();
+      Map<String, Long> floorSql = floorResult.sql();
 
       int made = jdbc.sql("select count(*) from cascade_assignment").query(Integer.class).single();
       long waiting = tasks.createTaskQuery().taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).count();
@@ -480,13 +477,11 @@ public final class LoadBenchmark {
       parallel(0, warmUp, remind);
       parallel(0, warmUp, noOp);
       int mailsBefore = smtp.getReceivedMessages().length;
-      Map<String, Long> before = sql.snapshot();
-      Result cascade = parallel(warmUp, total, remind);
-      Map<String, Long> cascadeSql = SqlCounter.minus(sql.snapshot(), before);
+      Result cascade = measured(warmUp, total, remind);
       int mails = smtp.getReceivedMessages().length - mailsBefore;
-      before = sql.snapshot();
-      Result baseline = parallel(warmUp, total, noOp);
-      Map<String, Long> bareSql = SqlCounter.minus(sql.snapshot(), before);
+      Result baseline = measured(warmUp, total, noOp);
+      Map<String, Long> cascadeSql = cascade.sql();
+      Map<String, Long> bareSql = baseline.sql();
 
       int sent = jdbc.sql("select count(*) from cascade_notification where status = 'SENT'").query(Integer.class)
           .single();
@@ -554,12 +549,10 @@ public final class LoadBenchmark {
       };
       parallel(0, warmUp, reports);
       parallel(0, warmUp, bare);
-      Map<String, Long> before = sql.snapshot();
-      Result cascade = parallel(warmUp, total, reports);
-      Map<String, Long> cascadeSql = SqlCounter.minus(sql.snapshot(), before);
-      before = sql.snapshot();
-      Result baseline = parallel(warmUp, total, bare);
-      Map<String, Long> bareSql = SqlCounter.minus(sql.snapshot(), before);
+      Result cascade = measured(warmUp, total, reports);
+      Result baseline = measured(warmUp, total, bare);
+      Map<String, Long> cascadeSql = cascade.sql();
+      Map<String, Long> bareSql = baseline.sql();
 
       int open = jdbc.sql("select count(*) from cascade_assignment where reported_at is null").query(Integer.class)
           .single();
@@ -590,6 +583,13 @@ public final class LoadBenchmark {
     }
 
     // -------------------------------------------------------------- running and printing
+
+    /** {@link #parallel}, with the SQL the run sent counted into the result. */
+    private Result measured(int from, int to, Work work) throws Exception {
+      Map<String, Long> before = sql.snapshot();
+      Result result = parallel(from, to, work);
+      return result.withSql(SqlCounter.minus(sql.snapshot(), before));
+    }
 
     /** Runs work for units [from, to) on the benchmark's threads, each unit on one thread. */
     private Result parallel(int from, int to, Work work) throws Exception {
@@ -625,7 +625,7 @@ public final class LoadBenchmark {
         Arrays.sort(a);
         sorted.put(k, a);
       });
-      return new Result(seconds, to - from, sorted, "op");
+      return new Result(seconds, to - from, sorted, "op", Map.of());
     }
 
     private void compare(String phase, String what, String unit, Result cascade, Result baseline) {
@@ -674,13 +674,17 @@ public final class LoadBenchmark {
     void run(int unit, Recorder rec) throws Exception;
   }
 
-  private record Result(double seconds, int units, Map<String, long[]> all, String name) {
+  private record Result(double seconds, int units, Map<String, long[]> all, String name, Map<String, Long> sql) {
     long[] latencies() {
       return all.getOrDefault(name, new long[0]);
     }
 
     Result series(String other) {
-      return new Result(seconds, units, all, other);
+      return new Result(seconds, units, all, other, sql);
+    }
+
+    Result withSql(Map<String, Long> counted) {
+      return new Result(seconds, units, all, name, counted);
     }
   }
 
