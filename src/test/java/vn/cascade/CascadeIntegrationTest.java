@@ -92,6 +92,44 @@ public abstract class CascadeIntegrationTest {
     return driver().taskOf(processInstanceId, taskKey);
   }
 
+  @Autowired private java.util.List<vn.cascade.common.TaskViews> taskViews;
+
+  /**
+   * What the task's form shows (its view, as Tasklist receives it), with the markdown escapes taken
+   * out so that texts compare as written.
+   */
+  @SuppressWarnings("unchecked")
+  protected Map<String, Object> viewOf(Task task) {
+    String key = task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    Map<String, Object> values = taskViews.stream().filter(v -> v.processKey().equals(key)).findFirst().orElseThrow()
+        .of(task);
+    return (Map<String, Object>) plain(values.getOrDefault(vn.cascade.common.TaskViews.VIEW, Map.of()));
+  }
+
+  /** The earlier input values a task's form opens with (a returned report). */
+  protected Map<String, Object> prefillOf(Task task) {
+    String key = task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    Map<String, Object> values = new java.util.LinkedHashMap<>(taskViews.stream()
+        .filter(v -> v.processKey().equals(key)).findFirst().orElseThrow().of(task));
+    values.remove(vn.cascade.common.TaskViews.VIEW);
+    return values;
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof String s) {
+      return s.replace("  \n", "\n").replaceAll("\\\\(\\p{Punct})", "$1");
+    }
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> out.put((String) k, plain(v)));
+      return out;
+    }
+    if (value instanceof java.util.List<?> l) {
+      return l.stream().map(CascadeIntegrationTest::plain).toList();
+    }
+    return value;
+  }
+
   protected Clock clock() {
     return clock;
   }

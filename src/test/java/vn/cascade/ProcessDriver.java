@@ -52,10 +52,17 @@ public final class ProcessDriver {
    */
   public void reportAndAccept(String agency, String processInstanceId, Map<String, Object> report) {
     completeAs(agency, taskOf(processInstanceId, "Task_ReportResults"), report);
-    String reviewer = (String) engine.getRuntimeService().getVariable(processInstanceId, "reviewingAgency");
-    completeAs(reviewer, taskOf(processInstanceId, "Task_ReviewReport"),
+    Task review = taskOf(processInstanceId, "Task_ReviewReport");
+    completeAs(candidateGroupOf(engine, review), review,
         Map.of("reviewDecision", "accept", "reviewComment", ""));
     executeAsyncJobs();
+  }
+
+  /** The agency a task was given to: its candidate group. */
+  public static String candidateGroupOf(ProcessEngine engine, Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
+        .orElseThrow();
   }
 
   public Task taskOf(String processInstanceId, String taskKey) {

@@ -27,8 +27,6 @@ class AcceptReportDelegate implements JavaDelegate {
     assignments.accept(a.id(), who == null ? null : who.getUserId(), clock.instant(),
         AgencyAssignmentProcess.REVIEW_COMMENT.from(execution),
         directives.find(a.directiveId()).orElseThrow().collectionOpenedAt());
-    if (execution.hasVariable(AgencyAssignmentProcess.RETURN_REASON.name())) {
-      AgencyAssignmentProcess.RETURN_REASON.set(execution, null); // a reason of an earlier return
-    }
+    Inputs.consume(execution, ReturnReportDelegate.REVIEW_INPUTS);
   }
 }

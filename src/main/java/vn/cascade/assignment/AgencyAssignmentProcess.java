@@ -1,6 +1,5 @@
 package vn.cascade.assignment;
 
-import java.util.Date;
 import vn.cascade.common.ProcessVariable;
 
 /** The process {@code agency-assignment}: one agency's report on one item of a directive. */
@@ -24,18 +23,11 @@ public final class AgencyAssignmentProcess {
   /** Bullets an item may have: the report form has this many result fields. */
   public static final int MAX_BULLETS = 6;
 
+  /** Handed in by the directive's call activity; used once, to link the instance to its row. */
   public static final ProcessVariable<Long> ASSIGNMENT_ID = ProcessVariable.of("assignmentId", Long.class);
-  public static final ProcessVariable<String> AGENCY = ProcessVariable.of("agency", String.class);
-  public static final ProcessVariable<String> AGENCY_NAME = ProcessVariable.of("agencyName", String.class);
-  public static final ProcessVariable<String> DIRECTIVE_NUMBER = ProcessVariable.of("directiveNumber", String.class);
-  public static final ProcessVariable<String> DIRECTIVE_TITLE = ProcessVariable.of("directiveTitle", String.class);
-  public static final ProcessVariable<Integer> ITEM_NUMBER = ProcessVariable.of("itemNumber", Integer.class);
-  public static final ProcessVariable<String> ASSIGNMENT_TEXT = ProcessVariable.of("assignmentText", String.class);
-  public static final ProcessVariable<String> COORDINATING_TEXT = ProcessVariable.of("coordinatingText", String.class);
-  public static final ProcessVariable<Date> DUE_DATE = ProcessVariable.of("dueDate", Date.class);
-  public static final ProcessVariable<String> DUE_DATE_TEXT = ProcessVariable.of("dueDateText", String.class);
-  public static final ProcessVariable<Date> FOLLOW_UP_DATE = ProcessVariable.of("followUpDate", Date.class);
 
+  // What people type. Nothing else is a variable of this process: what the forms show is the task's
+  // view (AssignmentViews), who works on a task and when it is due come from Cascade's tables.
   public static final ProcessVariable<String> OVERALL_RESULT = ProcessVariable.of("overallResult", String.class);
   public static final ProcessVariable<String> DIFFICULTIES = ProcessVariable.of("difficulties", String.class);
   public static final ProcessVariable<String> PROPOSALS = ProcessVariable.of("proposals", String.class);
@@ -43,23 +35,16 @@ public final class AgencyAssignmentProcess {
   public static final ProcessVariable<String> CONTACT_PERSON = ProcessVariable.of("contactPerson", String.class);
   public static final ProcessVariable<String> CONTACT_PHONE = ProcessVariable.of("contactPhone", String.class);
 
-  public static final ProcessVariable<String> REVIEWING_AGENCY = ProcessVariable.of("reviewingAgency", String.class);
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
-  public static final ProcessVariable<String> RETURN_REASON = ProcessVariable.of("returnReason", String.class);
-  public static final ProcessVariable<String> SUMMARY_DEADLINE_TEXT = ProcessVariable.of("summaryDeadlineText", String.class);
   /** The extension request: a form date "yyyy-MM-dd" and a reason. */
   public static final ProcessVariable<String> REQUESTED_DEADLINE = ProcessVariable.of("requestedDeadline", String.class);
-  public static final ProcessVariable<String> REQUESTED_DEADLINE_TEXT = ProcessVariable.of("requestedDeadlineText", String.class);
   public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.of("extensionReason", String.class);
   public static final ProcessVariable<String> EXTENSION_DECISION = ProcessVariable.of("extensionDecision", String.class);
   public static final ProcessVariable<String> APPROVED_DEADLINE = ProcessVariable.of("approvedDeadline", String.class);
   public static final ProcessVariable<Boolean> CONFIRM_BEYOND_SUMMARY = ProcessVariable.of("confirmBeyondSummary", Boolean.class);
   public static final ProcessVariable<String> EXTENSION_COMMENT = ProcessVariable.of("extensionComment", String.class);
-  public static final ProcessVariable<String> EXTENSION_DECISION_TEXT = ProcessVariable.of("extensionDecisionText", String.class);
-  public static final ProcessVariable<Date> CONTRIBUTION_DUE_DATE = ProcessVariable.of("contributionDueDate", Date.class);
-  public static final ProcessVariable<String> CONTRIBUTIONS_TEXT = ProcessVariable.of("contributionsText", String.class);
-  /** The coordinating agency of one contribution task (the multi-instance element). */
+  /** The coordinating agency of one contribution task: the multi-instance element, set by the engine. */
   public static final ProcessVariable<String> CONTRIBUTOR = ProcessVariable.of("contributor", String.class);
   public static final ProcessVariable<String> CONTRIBUTION_TEXT = ProcessVariable.of("contributionText", String.class);
   public static final ProcessVariable<String> CONTRIBUTION_CONTACT_PERSON = ProcessVariable.of("contributionContactPerson", String.class);
@@ -73,11 +58,6 @@ public final class AgencyAssignmentProcess {
   /** Values of {@link #COMPLETION_STATUS}. */
   public static final String STATUS_COMPLETED = "completed";
   public static final String STATUS_IN_PROGRESS = "in-progress";
-
-  /** The text of bullet n (1-based) of the item, read-only in the form. */
-  public static ProcessVariable<String> bullet(int n) {
-    return ProcessVariable.of("bullet" + n, String.class);
-  }
 
   /** The agency's result for bullet n (1-based). */
   public static ProcessVariable<String> bulletResult(int n) {

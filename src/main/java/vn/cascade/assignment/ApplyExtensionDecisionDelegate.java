@@ -46,8 +46,7 @@ class ApplyExtensionDecisionDelegate implements JavaDelegate {
     String by = who == null ? null : who.getUserId();
     if (EXTENSION_REFUSE.equals(decision)) {
       extensions.decide(request.id(), decision, null, comment, by, clock.instant());
-      EXTENSION_DECISION_TEXT.set(execution, "Không đồng ý gia hạn đến " + VnDates.format(request.requestedDeadline())
-          + (Texts.isBlank(comment) ? "." : ": " + comment));
+      Inputs.consume(execution, INPUTS);
       return;
     }
     LocalDate approved;
@@ -73,7 +72,9 @@ class ApplyExtensionDecisionDelegate implements JavaDelegate {
     }
     extensions.decide(request.id(), decision, approved, comment, by, clock.instant());
     deadlines.moveDeadline(a.id(), approved);
-    EXTENSION_DECISION_TEXT.set(execution, "Đồng ý gia hạn: " + VnDates.before(approved)
-        + (Texts.isBlank(comment) ? "." : ". " + comment));
+    Inputs.consume(execution, INPUTS);
   }
+
+  private static final java.util.List<String> INPUTS = java.util.List.of(EXTENSION_DECISION.name(),
+      APPROVED_DEADLINE.name(), CONFIRM_BEYOND_SUMMARY.name(), EXTENSION_COMMENT.name());
 }

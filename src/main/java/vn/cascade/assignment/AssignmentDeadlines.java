@@ -35,11 +35,7 @@ public class AssignmentDeadlines {
     assignments.changeDeadline(assignmentId, newDeadline);
     Date due = VnDates.dueBeforeAsDate(newDeadline);
     Date followUp = Date.from(VnDates.dueBefore(newDeadline).minus(3, ChronoUnit.DAYS));
-    // A report task created later (after a return) is due at the new deadline too.
-    runtimeService.setVariables(a.processInstanceId(), java.util.Map.of(
-        AgencyAssignmentProcess.DUE_DATE.name(), due,
-        AgencyAssignmentProcess.FOLLOW_UP_DATE.name(), followUp,
-        AgencyAssignmentProcess.DUE_DATE_TEXT.name(), VnDates.before(newDeadline)));
+    // A report task created later (after a return) reads the new deadline from the table.
     Task task = taskService.createTaskQuery().processInstanceId(a.processInstanceId())
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).singleResult();
     if (task != null) {

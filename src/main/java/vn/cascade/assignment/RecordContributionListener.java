@@ -8,20 +8,21 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.cascade.common.Texts;
 
-/** A coordinating agency sent its contribution: it is stored and shown in the lead's report form. */
+/**
+ * A coordinating agency sent its contribution: it is stored under the agency the task was given to
+ * (its candidate group) and shown in the lead's report form; the typed text stops being a variable.
+ */
 @Component
 class RecordContributionListener implements TaskListener {
 
   private final AssignmentRepository assignments;
   private final ContributionRepository contributions;
-  private final ContributionPlan plan;
   private final Clock clock;
 
   RecordContributionListener(AssignmentRepository assignments, ContributionRepository contributions,
-      ContributionPlan plan, Clock clock) {
+      Clock clock) {
     this.assignments = assignments;
     this.contributions = contributions;
-    this.plan = plan;
     this.clock = clock;
   }
 
@@ -33,8 +34,18 @@ class RecordContributionListener implements TaskListener {
       throw new IllegalArgumentException("Vui lòng nhập ý kiến, kết quả phối hợp.");
     }
     var who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    contributions.save(a.id(), CONTRIBUTOR.from(task), text, Texts.nfc(CONTRIBUTION_CONTACT_PERSON.from(task)),
+    contributions.save(a.id(), candidateGroup(task), text, Texts.nfc(CONTRIBUTION_CONTACT_PERSON.from(task)),
         Texts.nfc(CONTRIBUTION_CONTACT_PHONE.from(task)), who == null ? null : who.getUserId(), clock.instant());
-    task.getExecution().getProcessInstance().setVariable(CONTRIBUTIONS_TEXT.name(), plan.contributionsText(a));
+    for (String input : java.util.List.of(CONTRIBUTION_TEXT.name(), CONTRIBUTION_CONTACT_PERSON.name(),
+        CONTRIBUTION_CONTACT_PHONE.name())) {
+      task.removeVariable(input);
+    }
+  }
+
+  /** The agency the task was given to: its one candidate group, whatever a variable says. */
+  static String candidateGroup(DelegateTask task) {
+    return task.getCandidates().stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Contribution task " + task.getId() + " has no candidate group"));
   }
 }

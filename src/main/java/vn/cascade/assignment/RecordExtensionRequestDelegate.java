@@ -52,6 +52,6 @@ class RecordExtensionRequestDelegate implements JavaDelegate {
     }
     var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     extensions.request(a.id(), a.deadline(), requested, reason, who == null ? null : who.getUserId(), clock.instant());
-    REQUESTED_DEADLINE_TEXT.set(execution, VnDates.before(requested));
+    Inputs.consume(execution, java.util.List.of(REQUESTED_DEADLINE.name(), EXTENSION_REASON.name()));
   }
 }

@@ -15,7 +15,7 @@ import vn.cascade.directive.DirectiveRepository;
 
 /**
  * Stores the submitted version of the agency's report in the same transaction as the task's
- * completion: nothing is lost. It then waits for review.
+ * completion: nothing is lost. It then waits for review. The typed answers stop being variables.
  */
 @Component
 class RecordReportDelegate implements JavaDelegate {
@@ -48,5 +48,19 @@ class RecordReportDelegate implements JavaDelegate {
     }
     var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     assignments.submitVersion(a.id(), report, clock.instant(), who == null ? null : who.getUserId());
+    // Kept in Cascade's table from here on: nobody reads them as variables, and no other task sees them.
+    Inputs.consume(execution, REPORT_INPUTS);
+  }
+
+  /** Every key the report form takes. */
+  static final List<String> REPORT_INPUTS;
+
+  static {
+    List<String> keys = new java.util.ArrayList<>();
+    for (int n = 1; n <= MAX_BULLETS; n++) {
+      keys.add(bulletResult(n).name());
+    }
+    FIELDS.forEach(f -> keys.add(f.name()));
+    REPORT_INPUTS = List.copyOf(keys);
   }
 }

@@ -23,5 +23,9 @@ class ReturnReportDelegate implements JavaDelegate {
     var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     assignments.returnForRevision(a.id(), who == null ? null : who.getUserId(), clock.instant(),
         AgencyAssignmentProcess.REVIEW_COMMENT.from(execution));
+    Inputs.consume(execution, REVIEW_INPUTS);
   }
+
+  static final java.util.List<String> REVIEW_INPUTS = java.util.List.of(
+      AgencyAssignmentProcess.REVIEW_DECISION.name(), AgencyAssignmentProcess.REVIEW_COMMENT.name());
 }

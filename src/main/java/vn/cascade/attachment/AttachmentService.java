@@ -93,7 +93,6 @@ public class AttachmentService {
       safeName = safeName.substring(safeName.length() - 200);
     }
     long id = attachments.store(a.id(), safeName, type, file.getBytes(), user.userId(), clock.instant());
-    refreshTaskView(a);
     return id;
   }
 
@@ -104,18 +103,5 @@ public class AttachmentService {
   public byte[] content(Assignment a, long id) {
     return attachments.content(a.id(), id).orElseThrow(
         () -> new vn.cascade.common.NotFoundException("Không tìm thấy tệp đính kèm."));
-  }
-
-  /** What the report and review forms show of the attached files. */
-  private void refreshTaskView(Assignment a) {
-    if (a.processInstanceId() == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
-      return;
-    }
-    String text = attachments.of(a.id()).stream()
-        .map(f -> f.fileName() + " (" + Math.max(1, f.sizeBytes() / 1024) + " KB, " + VnDates.formatWithTime(f.uploadedAt())
-            + ")")
-        .collect(Collectors.joining("\n"));
-    runtimeService.setVariable(a.processInstanceId(), "attachmentsText", Texts.fitVariable(text));
   }
 }

@@ -26,7 +26,8 @@ public class DecisionListener implements TaskListener {
       "Task_ApproveDirective", new Decision("directiveDecision", "approvalComment", "draftReturnComment"),
       "Task_ApproveSummary", new Decision("summaryDecision", "summaryComment", "summaryReturnComment"),
       "Task_ApproveReportBack", new Decision("reportBackDecision", "reportBackComment", "reportBackReturnComment"),
-      "Task_ReviewReport", new Decision("reviewDecision", "reviewComment", "returnReason", "accept"));
+      // The reason of a returned report is kept with the version it returned (AssignmentViews shows it).
+      "Task_ReviewReport", new Decision("reviewDecision", "reviewComment", null, "accept"));
 
   @Override
   public void notify(DelegateTask task) {
@@ -36,8 +37,11 @@ public class DecisionListener implements TaskListener {
     }
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       // A new round starts blank: last round's choice and comment must not be submitted again by a click.
-      task.getExecution().getProcessInstance().setVariable(d.decision(), null);
-      task.getExecution().getProcessInstance().setVariable(d.comment(), null);
+      for (String name : new String[] {d.decision(), d.comment()}) {
+        if (task.hasVariable(name)) {
+          task.removeVariable(name);
+        }
+      }
       return;
     }
     Object decision = task.getVariable(d.decision());
@@ -46,9 +50,13 @@ public class DecisionListener implements TaskListener {
       if (comment == null || comment.toString().isBlank()) {
         throw new IllegalArgumentException("Khi trả lại, vui lòng ghi rõ lý do để bên nhận chỉnh sửa.");
       }
-      task.getExecution().getProcessInstance().setVariable(d.returnComment(), Texts.fitVariable(comment.toString()));
+      if (d.returnComment() != null) {
+        task.getExecution().getProcessInstance().setVariable(d.returnComment(), Texts.fitVariable(comment.toString()));
+      }
     } else if (d.approveValue().equals(decision)) {
-      task.getExecution().getProcessInstance().setVariable(d.returnComment(), null);
+      if (d.returnComment() != null && task.hasVariable(d.returnComment())) {
+        task.getExecution().getProcessInstance().removeVariable(d.returnComment());
+      }
     } else {
       throw new IllegalArgumentException("Vui lòng chọn Phê duyệt hoặc Trả lại.");
     }

@@ -14,6 +14,11 @@ public final class Texts {
     return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC).strip();
   }
 
+  /** Whether a text holds NUL or another control character than tab, line feed and carriage return. */
+  public static boolean hasControlCharacters(String s) {
+    return s != null && s.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f);
+  }
+
   public static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }

@@ -111,6 +111,10 @@ public class ConclusionService {
     return conclusions.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy Kết luận có mã " + id + "."));
   }
 
+  public java.util.Optional<Conclusion> ofProcessInstance(String processInstanceId) {
+    return conclusions.findByProcessInstance(processInstanceId);
+  }
+
   public java.util.Optional<Conclusion> findByNumber(String number) {
     return conclusions.findByNumber(number);
   }

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Turns the engine's answers to a refused task submission ({@code POST /engine-rest/task/{id}/submit-form}
+ * Checks a task submission's variables against the task's form before the engine runs
+ * ({@link SubmittedInputs}: only the form's input keys, each of its kind, else 400 naming them), and turns the engine's answers to a refused task submission ({@code POST /engine-rest/task/{id}/submit-form}
  * or {@code /complete}, and the same through Tasklist's {@code /camunda/api/engine/engine/default/task/…}) into what the person at the form can act on, in Vietnamese, as RFC 9457
  * problem details that keep Camunda's {@code message} field (Tasklist shows it):
  * <ul>
@@ -51,14 +52,19 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   static final String SUBMITTED_TWICE = "Nhiệm vụ này vừa được gửi (có thể do bấm gửi hai lần). Lần gửi này không "
       + "được ghi nhận; lần gửi trước vẫn giữ nguyên. Vui lòng tải lại danh sách nhiệm vụ.";
 
+  /** A submission larger than this is not a person's form. */
+  private static final int MAX_BODY = 2 * 1024 * 1024;
+
   private final ObjectMapper json;
   private final TaskService tasks;
   private final HistoryService history;
+  private final SubmittedInputs inputs;
 
-  TaskSubmitProblemFilter(ObjectMapper json, TaskService tasks, HistoryService history) {
+  TaskSubmitProblemFilter(ObjectMapper json, TaskService tasks, HistoryService history, SubmittedInputs inputs) {
     this.json = json;
     this.tasks = tasks;
     this.history = history;
+    this.inputs = inputs;
   }
 
   @Override
@@ -71,6 +77,17 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Instant received = Instant.now(); // the engine stamps task ends with the system time
+    CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY);
+    if (cached == null) {
+      write(response, problem("too-large", "Nội dung quá lớn", 413, "Nội dung gửi vượt quá giới hạn cho phép."));
+      return;
+    }
+    request = cached;
+    Map<String, Object> refused = inputs.refusal(taskId(request), cached.body());
+    if (refused != null) {
+      write(response, refused);
+      return;
+    }
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     Map<String, Object> problem = wrapper.getStatus() >= 500
@@ -80,11 +97,15 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
       return;
     }
     wrapper.resetBuffer();
-    wrapper.setStatus((Integer) problem.get("status"));
-    wrapper.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    wrapper.setCharacterEncoding("UTF-8");
-    wrapper.getOutputStream().write(json.writeValueAsBytes(problem));
+    write(wrapper, problem);
     wrapper.copyBodyToResponse();
+  }
+
+  private void write(HttpServletResponse response, Map<String, Object> problem) throws IOException {
+    response.setStatus((Integer) problem.get("status"));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(json.writeValueAsBytes(problem));
   }
 
   private static String taskId(HttpServletRequest request) {
@@ -127,7 +148,7 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
     return null;
   }
 
-  private static Map<String, Object> problem(String kind, String title, int status, String detail) {
+  static Map<String, Object> problem(String kind, String title, int status, String detail) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", "urn:cascade:problem:" + kind);
     p.put("title", title);

@@ -31,6 +31,21 @@ public class ChaseTargets {
     this.settings = settings;
   }
 
+  /**
+   * What the chase in this process is about, found by its process instance in Cascade's tables: the
+   * assignment of an {@code agency-assignment}, the summary of a {@code directive}, the report back of
+   * a {@code party-conclusion}. Never read from a variable.
+   */
+  public ChaseTarget ofProcess(String processDefinitionId, String processInstanceId) {
+    String key = processDefinitionId.substring(0, Math.max(0, processDefinitionId.indexOf(':')));
+    return switch (key) {
+      case AgencyAssignmentProcess.KEY -> assignment(assignments.ofProcessInstance(processInstanceId).orElseThrow().id());
+      case DirectiveProcess.KEY -> summary(directives.findByProcessInstance(processInstanceId).orElseThrow().id());
+      case PartyConclusionProcess.KEY -> reportBack(conclusions.ofProcessInstance(processInstanceId).orElseThrow().id());
+      default -> throw new IllegalStateException("No chase is defined in process " + processDefinitionId);
+    };
+  }
+
   public ChaseTarget resolve(ChaseSubject subject, long id) {
     return switch (subject) {
       case ASSIGNMENT -> assignment(id);

@@ -57,8 +57,11 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     review(a, "return", "Bổ sung số ca bệnh theo tháng.");
 
     assertThat(instance(a)).isWaitingAt(TASK_REPORT_RESULTS);
-    assertThat(runtimeService.getVariable(a.processInstanceId(), "returnReason")).isEqualTo("Bổ sung số ca bệnh theo tháng.");
-    assertThat(runtimeService.getVariable(a.processInstanceId(), "overallResult")).isEqualTo("Bản đầu, thiếu số liệu.");
+    Task reopened = taskOf(a.processInstanceId(), TASK_REPORT_RESULTS);
+    assertThat(viewOf(reopened)).containsEntry("returnReason", "Bổ sung số ca bệnh theo tháng.");
+    assertThat(prefillOf(reopened)).containsEntry("overallResult", "Bản đầu, thiếu số liệu.");
+    assertThat(runtimeService.getVariables(a.processInstanceId())).as("the answers are in Cascade's table, not variables")
+        .doesNotContainKeys("overallResult", "returnReason", "reviewDecision", "reviewComment");
     Assignment returned = assignments.find(a.id()).orElseThrow();
     assertThat(returned.reported()).isFalse();
     assertThat(returned.reviewStatus()).isEqualTo(Assignment.RETURNED);
@@ -103,8 +106,9 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
         "requestedDeadline", wanted.toString(), "extensionReason", "Chờ số liệu của Bộ Y tế."));
     assertThat(extensions.pending(a.id())).isPresent();
-    assertThat(runtimeService.getVariable(a.processInstanceId(), "requestedDeadlineText"))
-        .isEqualTo(VnDates.before(wanted));
+    assertThat(viewOf(taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION)))
+        .containsEntry("requestedDeadlineText", VnDates.before(wanted))
+        .containsEntry("extensionReason", "Chờ số liệu của Bộ Y tế.");
 
     completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
         "extensionDecision", "approve", "extensionComment", "Đồng ý.", "confirmBeyondSummary", false));
@@ -114,7 +118,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     assertThat(moved.originalDeadline()).isEqualTo(original);
     assertThat(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS).getDueDate().toInstant())
         .isEqualTo(VnDates.dueBefore(wanted));
-    assertThat(runtimeService.getVariable(a.processInstanceId(), "extensionDecisionText").toString())
+    assertThat(viewOf(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS)).get("extensionDecisionText").toString())
         .startsWith("Đồng ý gia hạn: " + VnDates.before(wanted));
     assertThat(taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION)).as("another request stays possible").isNotNull();
     var view = directives.view(a.directiveId()).assignments().get(0);
@@ -193,8 +197,8 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
         null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
         null, null, null, null, null, List.of(item), List.of(), null));
     Assignment lead = assignments.ofDirective(d.id()).get(0);
-    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
-        .isEqualTo("Chưa gửi ý kiến: UBND huyện Long Thành.");
+    assertThat(viewOf(taskOf(lead.processInstanceId(), TASK_REPORT_RESULTS)))
+        .containsEntry("contributionsText", "Chưa gửi ý kiến: UBND huyện Long Thành.");
 
     reportAndAccept("so-tnmt", lead.processInstanceId(), report("Báo cáo khi Long Thành chưa gửi ý kiến."));
 
@@ -220,7 +224,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     Task qlda = asks.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
         .anyMatch(l -> "ban-qlda".equals(l.getGroupId()))).findFirst().orElseThrow();
     assertThat(qlda.getDueDate().toInstant()).isEqualTo(VnDates.dueBefore(lead.deadline().minusDays(3)));
-    assertThat((String) taskService.getVariableLocal(qlda.getId(), "contributionBulletsText"))
+    assertThat((String) viewOf(qlda).get("contributionBulletsText"))
         .contains("Nội dung 2: Rà soát công trình trọng điểm.").doesNotContain("Cân đối vốn.");
 
     completeAs("ban-qlda", qlda, Map.of("contributionText", "Đã rà soát 12 công trình.",
@@ -228,7 +232,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
     assertThat(contributions.of(lead.id())).singleElement()
         .satisfies(c -> assertThat(c.text()).isEqualTo("Đã rà soát 12 công trình."));
-    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
+    assertThat((String) viewOf(taskOf(lead.processInstanceId(), TASK_REPORT_RESULTS)).get("contributionsText"))
         .contains("Ban QLDA", "Đã rà soát 12 công trình.", "Chưa gửi ý kiến: UBND TP Biên Hòa");
     assertThat(runtimeService.getVariable(lead.processInstanceId(), "contactPerson"))
         .as("a contribution does not overwrite the lead's own contact").isNull();
@@ -240,7 +244,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     assertThat(bienHoaLate).isNotNull();
     completeAs("ubnd-bien-hoa", bienHoaLate, Map.of("contributionText", "Biên Hòa gửi muộn: đã bàn giao mặt bằng.",
         "contributionContactPerson", "Lê Văn Em", "contributionContactPhone", "0251 3822 000"));
-    assertThat((String) runtimeService.getVariable(lead.processInstanceId(), "contributionsText"))
+    assertThat((String) viewOf(taskOf(lead.processInstanceId(), TASK_REPORT_RESULTS)).get("contributionsText"))
         .contains("Biên Hòa gửi muộn").doesNotContain("Chưa gửi ý kiến");
     assertThat(contributions.of(lead.id())).hasSize(2);
 

@@ -70,9 +70,10 @@ class AttachmentTest extends CascadeIntegrationTest {
       assertThat(f.contentType()).isEqualTo("application/pdf");
       assertThat(f.uploadedBy()).isEqualTo("so-tnmt");
     });
-    assertThat((String) runtimeService.getVariable(a.processInstanceId(), "attachmentsText")).contains("Báo cáo 8888");
-    assertThat(runtimeService.getVariable(a.processInstanceId(), "attachmentUrl"))
-        .isEqualTo("/assignments/" + a.id() + "/attachments");
+    var view = viewOf(taskOf(a.processInstanceId(), vn.cascade.assignment.AgencyAssignmentProcess.TASK_REPORT_RESULTS));
+    assertThat(view).containsEntry("attachmentUrl", "/assignments/" + a.id() + "/attachments");
+    assertThat(view.get("attachments").toString()).contains("Báo cáo 8888 - Sở TN&MT.pdf",
+        "/assignments/" + a.id() + "/attachments/" + files.of(a.id()).get(0).id());
 
     long fileId = files.of(a.id()).get(0).id();
     ResponseEntity<byte[]> reviewer = anonymous.withBasicAuth("so-khdt", "demo")

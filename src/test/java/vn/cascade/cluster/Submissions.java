@@ -38,8 +38,9 @@ final class Submissions {
           String pi = a.processInstanceId();
           retried(conflicts, () -> complete(reportingNode, a.agencyCode(), pi, AgencyAssignmentProcess.TASK_REPORT_RESULTS,
               TestDocuments.report("Đã thực hiện xong nội dung được giao.")));
-          String reviewer = (String) reviewingNode.engine().getRuntimeService()
-              .getVariable(pi, AgencyAssignmentProcess.REVIEWING_AGENCY.name());
+          String reviewer = vn.cascade.ProcessDriver.candidateGroupOf(reviewingNode.engine(),
+              reviewingNode.engine().getTaskService().createTaskQuery().processInstanceId(pi)
+                  .taskDefinitionKey(AgencyAssignmentProcess.TASK_REVIEW_REPORT).singleResult());
           retried(conflicts, () -> complete(reviewingNode, reviewer, pi, AgencyAssignmentProcess.TASK_REVIEW_REPORT,
               Map.of(AgencyAssignmentProcess.REVIEW_DECISION.name(), AgencyAssignmentProcess.REVIEW_ACCEPT,
                   AgencyAssignmentProcess.REVIEW_COMMENT.name(), "")));

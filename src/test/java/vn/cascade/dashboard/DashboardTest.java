@@ -161,7 +161,8 @@ class DashboardTest extends CascadeIntegrationTest {
   }
 
   private String reviewer(String processInstanceId) {
-    return (String) runtimeService.getVariable(processInstanceId, AgencyAssignmentProcess.REVIEWING_AGENCY.name());
+    return vn.cascade.ProcessDriver.candidateGroupOf(processEngine,
+        taskOf(processInstanceId, AgencyAssignmentProcess.TASK_REVIEW_REPORT));
   }
 
   // ---------------------------------------------------------------- the directives list

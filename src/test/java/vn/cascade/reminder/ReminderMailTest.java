@@ -50,6 +50,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
   @Autowired MailComposer composer;
   @Autowired ReminderSettings settings;
   @Autowired JdbcClient jdbc;
+  @Autowired ChasePlans plans;
   @Autowired TestRestTemplate http;
 
   @BeforeEach
@@ -77,7 +78,8 @@ class ReminderMailTest extends CascadeIntegrationTest {
 
   private Job nextNotificationTimer(String processInstanceId) {
     return managementService.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-        .filter(j -> runtimeService.getVariable(j.getExecutionId(), "chaseSubject") != null)
+        .filter(j -> ChaseProcess.TIMER_EVENTS.contains(managementService.createJobDefinitionQuery()
+            .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
         .findFirst().orElse(null);
   }
 
@@ -146,8 +148,8 @@ class ReminderMailTest extends CascadeIntegrationTest {
     });
     assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
         .isEqualTo(at(LocalDate.of(2026, 12, 17), 8, 0));
-    assertThat(runtimeService.getVariable(nextNotificationTimer(a.processInstanceId()).getExecutionId(),
-        "nextNotificationKind")).isEqualTo("URGING");
+    assertThat(plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow().next().kind())
+        .isEqualTo(NotificationKind.URGING);
   }
 
   @Test
@@ -286,18 +288,14 @@ class ReminderMailTest extends CascadeIntegrationTest {
     clock.set(timer.getDuedate().toInstant());
     managementService.executeJob(timer.getId());
     var send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
-    String sendExecution = send.getExecutionId();
-    var variables = runtimeService.getVariables(sendExecution);
+    ChasePlans.Plan sent = plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow();
     managementService.executeJob(send.getId());
     assertThat(mails()).hasSize(2);
 
-    // The same job again, as at-least-once execution may run it: same notification, same key.
+    // The same job again, as at-least-once execution may run it (its plan as it was): same notification, same key.
+    plans.save(sent, true);
     runtimeService.createProcessInstanceModification(a.processInstanceId())
         .startBeforeActivity(ChaseProcess.TASK_SEND_NOTIFICATION)
-        .setVariablesLocal(java.util.Map.of(
-            "nextNotificationKind", variables.get("nextNotificationKind"),
-            "nextNotificationSeq", variables.get("nextNotificationSeq"),
-            "nextNotificationAt", variables.get("nextNotificationAt")))
         .execute();
     Job again = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
     managementService.executeJob(again.getId());

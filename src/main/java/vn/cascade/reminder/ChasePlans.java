@@ -1,0 +1,73 @@
+package vn.cascade.reminder;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.cascade.reminder.NotificationPlanner.Planned;
+
+/**
+ * The plan of each chase, in {@code cascade_chase}: one row per chased subject (an assignment, a
+ * directive's summary, a Conclusion's report back) with when its chase started and the notification
+ * its timer waits for. The BPMN reads it as {@code ${chasePlans.close(execution)}} when a chase's
+ * scope ends; the timer reads the planned instant from a transient variable set by the plan step.
+ */
+@Component("chasePlans")
+public class ChasePlans {
+
+  /** The transient variable the chase timer reads ({@code ${nextNotificationFiresAt}}). */
+  public static final String FIRES_AT = "nextNotificationFiresAt";
+
+  /** One chase's plan. */
+  public record Plan(ChaseSubject subject, long subjectId, String processInstanceId, Instant startedAt,
+      Planned next, Instant firesAt) {}
+
+  private final JdbcClient jdbc;
+
+  ChasePlans(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Plan> find(ChaseSubject subject, long subjectId) {
+    return jdbc.sql("select * from cascade_chase where subject = :s and subject_id = :id")
+        .param("s", subject.name()).param("id", subjectId)
+        .query((rs, n) -> new Plan(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"),
+            rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
+            new Planned(NotificationKind.valueOf(rs.getString("next_kind")), rs.getInt("next_seq"),
+                rs.getTimestamp("next_at").toInstant()), rs.getTimestamp("fires_at").toInstant()))
+        .optional();
+  }
+
+  /** Stores the next notification of a chase, the first one creating its row. */
+  void save(Plan plan, boolean exists) {
+    String sql = exists
+        ? """
+          update cascade_chase set next_kind = :kind, next_seq = :seq, next_at = :at, fires_at = :fires,
+            started_at = :started, process_instance_id = :pi where subject = :s and subject_id = :id"""
+        : """
+          insert into cascade_chase (subject, subject_id, process_instance_id, started_at, next_kind, next_seq, next_at, fires_at)
+          values (:s, :id, :pi, :started, :kind, :seq, :at, :fires)""";
+    jdbc.sql(sql).param("s", plan.subject().name()).param("id", plan.subjectId()).param("pi", plan.processInstanceId())
+        .param("started", Timestamp.from(plan.startedAt())).param("kind", plan.next().kind().name())
+        .param("seq", plan.next().sequence()).param("at", Timestamp.from(plan.next().at()))
+        .param("fires", Timestamp.from(plan.firesAt())).update();
+  }
+
+  /** Hands the instant to the timer that follows the plan step, in this transaction only. */
+  static void handToTimer(DelegateExecution execution, Instant firesAt) {
+    execution.setVariableLocal(FIRES_AT, Variables.dateValue(Date.from(firesAt), true));
+  }
+
+  /**
+   * A chase's scope ended (reported, collected, reported back): its plan goes, so that a chase
+   * opened again later (a summary returned by the leadership) starts afresh.
+   */
+  public void close(DelegateExecution execution) {
+    jdbc.sql("delete from cascade_chase where process_instance_id = :pi")
+        .param("pi", execution.getProcessInstanceId()).update();
+  }
+}
