@@ -1,9 +1,7 @@
 package vn.cascade.common;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,16 +25,12 @@ public class TextLengthListener implements TaskListener {
     List<String> tooLong = new ArrayList<>();
     task.getVariables().forEach((name, value) -> {
       if (value instanceof String s && s.length() > Texts.MAX_STRING_VARIABLE) {
-        tooLong.add("«" + labels.of(name) + "» có " + thousands(s.length()) + " ký tự");
+        tooLong.add("«" + labels.of(name) + "» có " + Texts.thousands(s.length()) + " ký tự");
       }
     });
     if (!tooLong.isEmpty()) {
       throw new IllegalArgumentException("Nội dung quá dài: " + String.join("; ", tooLong) + ". Mỗi ô tối đa "
-          + thousands(Texts.MAX_STRING_VARIABLE) + " ký tự; tài liệu dài hơn xin đính kèm tệp. Chưa có gì được ghi nhận.");
+          + Texts.thousands(Texts.MAX_STRING_VARIABLE) + " ký tự; tài liệu dài hơn xin đính kèm tệp. Chưa có gì được ghi nhận.");
     }
-  }
-
-  private static String thousands(int n) {
-    return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(n);
   }
 }
