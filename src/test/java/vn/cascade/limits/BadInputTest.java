@@ -464,6 +464,10 @@ class BadInputTest extends CascadeIntegrationTest {
     assertThat(nul.getStatusCode().value()).isEqualTo(400);
     assertThat(nul.getBody()).contains("Tên tệp", "ký tự điều khiển", "Tệp đính kèm báo cáo");
 
+    ResponseEntity<String> bell = UploadForm.post(agency, a.id(), "bao\u0007cao.pdf", pdf);
+    assertThat(bell.getStatusCode().value()).isEqualTo(400);
+    assertThat(bell.getBody()).contains("Tên tệp", "ký tự điều khiển", "Chọn tệp báo cáo đã ký");
+
     ResponseEntity<String> longName = UploadForm.post(agency, a.id(), "b".repeat(252) + ".pdf", pdf);
     assertThat(longName.getStatusCode().value()).isEqualTo(400);
     assertThat(longName.getBody()).contains("Tên tệp", "255 ký tự", "Tệp đính kèm báo cáo");
