@@ -1,5 +1,6 @@
 package vn.cascade.attachment;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -71,7 +72,7 @@ class AttachmentController {
 
   @PostMapping("/assignments/{id}/attachments")
   String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-      RedirectAttributes redirect, Model model) throws IOException {
+      RedirectAttributes redirect, Model model, HttpServletResponse response) throws IOException {
     Assignment a = readable(id);
     if (!attachments.mayAttach(a)) {
       throw new ForbiddenException("Chỉ cơ quan thực hiện được đính kèm tệp, trước khi báo cáo được chấp nhận.");
@@ -79,6 +80,7 @@ class AttachmentController {
     try {
       attachments.attach(a, file);
     } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.problems().get(0).message());
       page(id, model);
       return "attachments";

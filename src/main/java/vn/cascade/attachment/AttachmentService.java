@@ -44,6 +44,11 @@ public class AttachmentService {
   private final RuntimeService runtimeService;
   private final CurrentUser user;
   private final Clock clock;
+  /** File names are kept whole up to this length (the column's size). */
+  static final int MAX_NAME = 255;
+  static final String CONTROL_IN_NAME = "Tên tệp có ký tự điều khiển (ví dụ ký tự NUL), không dùng được cho tệp "
+      + "đính kèm. Xin đổi tên tệp rồi đính kèm lại.";
+
   private final long maxBytes;
 
   AttachmentService(AttachmentRepository attachments, AssignmentRepository assignments, DirectiveRepository directives,
@@ -78,6 +83,13 @@ public class AttachmentService {
     if (file == null || file.isEmpty() || Texts.isBlank(name)) {
       throw new InvalidInputException("file", "Vui lòng chọn một tệp để đính kèm.");
     }
+    if (name.codePoints().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException("file", CONTROL_IN_NAME);
+    }
+    if (name.length() > MAX_NAME) {
+      throw new InvalidInputException("file", "Tên tệp dài " + Texts.thousands(name.length()) + " ký tự; tên tệp tối đa "
+          + MAX_NAME + " ký tự. Xin đổi tên tệp cho ngắn hơn rồi đính kèm lại.");
+    }
     if (file.getSize() > maxBytes) {
       throw new InvalidInputException("file", "Tệp " + name + " lớn hơn giới hạn " + maxBytes / (1024 * 1024)
           + " MB.");
@@ -88,10 +100,7 @@ public class AttachmentService {
       throw new InvalidInputException("file", "Loại tệp của " + name + " không được chấp nhận. Chỉ nhận PDF, Word "
           + "(DOC, DOCX), Excel (XLS, XLSX) và ảnh (PNG, JPG).");
     }
-    String safeName = name.replaceAll("[\\\\/\\r\\n\\t\\x00]", "_");
-    if (safeName.length() > 200) {
-      safeName = safeName.substring(safeName.length() - 200);
-    }
+    String safeName = name.replaceAll("[\\\\/]", "_");
     long id = attachments.store(a.id(), safeName, type, file.getBytes(), user.userId(), clock.instant());
     return id;
   }

@@ -1,9 +1,7 @@
 package vn.cascade.common;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,8 +42,8 @@ public class SubmissionGuard implements TaskListener {
         problems.add("«" + input.label() + "» không đúng kiểu dữ liệu");
       } else if (value instanceof String s) {
         if (s.length() > Texts.MAX_STRING_VARIABLE) {
-          problems.add("«" + input.label() + "» có " + thousands(s.length()) + " ký tự (tối đa "
-              + thousands(Texts.MAX_STRING_VARIABLE) + " ký tự; tài liệu dài hơn xin đính kèm tệp)");
+          problems.add("«" + input.label() + "» có " + Texts.thousands(s.length()) + " ký tự (tối đa "
+              + Texts.thousands(Texts.MAX_STRING_VARIABLE) + " ký tự; tài liệu dài hơn xin đính kèm tệp)");
         } else if (Texts.hasControlCharacters(s)) {
           problems.add("«" + input.label() + "» chứa ký tự điều khiển không hợp lệ");
         }
@@ -69,9 +67,5 @@ public class SubmissionGuard implements TaskListener {
       throw new IllegalArgumentException("Nội dung gửi không hợp lệ: " + String.join("; ", problems)
           + ". Chưa có gì được ghi nhận.");
     }
-  }
-
-  private static String thousands(int n) {
-    return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(n);
   }
 }

@@ -1,6 +1,8 @@
 package vn.cascade.common;
 
 import java.text.Normalizer;
+import java.text.NumberFormat;
+import java.util.Locale;
 
 /** Small helpers for Vietnamese text coming in and going out. */
 public final class Texts {
@@ -29,6 +31,11 @@ public final class Texts {
     }
     String oneLine = s.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, Math.max(0, max - 1)).strip() + "…";
+  }
+
+  /** A count the Vietnamese way: 4.006. */
+  public static String thousands(int n) {
+    return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(n);
   }
 
   /** Keeps a text that becomes a String process variable within the engine's column size. */

@@ -135,24 +135,41 @@ public class ConclusionService {
       p.add("$", "Thiếu nội dung Kết luận.").throwIfAny();
     }
     if (p.required("number", d.number(), "Số Kết luận")) {
-      if (!DirectiveValidator.DOCUMENT_NUMBER.matcher(d.number()).matches()) {
+      if (d.number().length() > DirectiveValidator.MAX_NUMBER) {
+        p.maxLength("number", d.number(), DirectiveValidator.MAX_NUMBER, "Số Kết luận");
+      } else if (!DirectiveValidator.DOCUMENT_NUMBER.matcher(d.number()).matches()) {
         p.add("number", "Số Kết luận phải có dạng số/ký hiệu, ví dụ 1098-KL/TU.");
       } else if (conclusions.findByNumber(d.number()).isPresent()) {
         p.add("number", "Số Kết luận " + d.number() + " đã tồn tại.");
       }
     }
     p.required("issuedOn", d.issuedOn(), "Ngày ban hành");
+    p.dateInRange("issuedOn", d.issuedOn(), "Ngày ban hành");
     p.required("issuer", d.issuer(), "Cơ quan ban hành");
-    p.maxLength("issuer", d.issuer(), 300, "Cơ quan ban hành");
+    p.text("issuer", d.issuer(), 300, "Cơ quan ban hành");
     p.required("title", d.title(), "Trích yếu");
-    p.maxLength("title", d.title(), 2000, "Trích yếu");
+    p.text("title", d.title(), 2000, "Trích yếu");
+    p.text("place", d.place(), 100, "Địa danh");
+    p.text("issuerAgency", d.issuerAgency(), 64, "Mã cơ quan ban hành");
+    p.text("signer", d.signer(), 200, "Người ký");
+    p.text("signerTitle", d.signerTitle(), 200, "Chức vụ người ký");
+    p.text("reportBackTo", d.reportBackTo(), 300, "Nơi nhận báo cáo kết quả");
     LocalDate deadline = d.reportBackDeadline();
     if (p.required("reportBackDeadline", deadline, "Hạn báo cáo kết quả")
+        && p.dateInRange("reportBackDeadline", deadline, "Hạn báo cáo kết quả")
         && d.issuedOn() != null && !deadline.isAfter(d.issuedOn())) {
       p.add("reportBackDeadline", "Hạn báo cáo kết quả phải sau ngày ban hành Kết luận.");
     }
+    if (p.maxSize("recipients", d.recipients(), DirectiveValidator.MAX_LIST_ENTRIES, "Danh sách nơi nhận")) {
+      for (int i = 0; i < d.recipients().size(); i++) {
+        p.text("recipients[" + i + "]", d.recipients().get(i), 300, "Nơi nhận");
+      }
+    }
     if (d.items().isEmpty()) {
       p.add("items", "Kết luận phải có ít nhất một nhiệm vụ.");
+    }
+    if (!p.maxSize("items", d.items(), DirectiveValidator.MAX_ITEMS, "Kết luận")) {
+      p.throwIfAny();
     }
     Set<Integer> numbers = new HashSet<>();
     for (int i = 0; i < d.items().size(); i++) {
@@ -164,6 +181,8 @@ public class ConclusionService {
       }
       if (item == null || Texts.isBlank(item.text())) {
         p.add("items[" + i + "].text", "Nội dung nhiệm vụ là bắt buộc.");
+      } else {
+        p.multiLineText("items[" + i + "].text", item.text(), 4000, "Nội dung nhiệm vụ");
       }
     }
     p.throwIfAny();

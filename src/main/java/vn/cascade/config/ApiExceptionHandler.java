@@ -1,6 +1,9 @@
 package vn.cascade.config;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,14 +37,37 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String field = fieldOf(e);
+    boolean unknown = e.getCause() instanceof UnrecognizedPropertyException;
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         field == null ? "Nội dung gửi lên không phải JSON hợp lệ."
+            : unknown ? "Trường " + field + " không có trong dữ liệu được nhận."
             : "Giá trị của trường " + field + " không đúng định dạng.");
     problem.setType(URI.create(TYPE_BASE + "malformed-json"));
     problem.setTitle("Dữ liệu không hợp lệ");
     problem.setProperty("errors", List.of(new FieldProblem(field == null ? "$" : field,
-        field == null ? "JSON không hợp lệ." : "Sai định dạng (ngày viết theo dạng yyyy-MM-dd).")));
+        field == null ? "JSON không hợp lệ." : unknown ? "Trường không được hỗ trợ; xin bỏ trường này."
+            : expected(e.getCause() instanceof MismatchedInputException m ? m.getTargetType() : null))));
     return problem;
+  }
+
+  /** What the field should have held, in words. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "Sai định dạng.";
+    }
+    if (type == LocalDate.class) {
+      return "Phải là một ngày viết theo dạng yyyy-MM-dd, ví dụ 2026-12-01.";
+    }
+    if (type == String.class) {
+      return "Phải là một đoạn văn bản (chuỗi trong dấu nháy kép).";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "Phải là một số nguyên.";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "Phải là một danh sách.";
+    }
+    return "Sai định dạng.";
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -118,5 +118,10 @@ record Counts(int total, int onTime, int late, int open, int overdue, int dueSoo
     public String width() {
       return number(share);
     }
+
+    /** Where the segment starts in the stacked bar, 0–100. */
+    public String x() {
+      return number(start);
+    }
   }
 }

@@ -11,7 +11,9 @@ import vn.cascade.common.VnDates;
 /**
  * Decides when the next notification of a chase goes out: reminders at the configured days
  * before the deadline (moved back to a working day, skipped when already past at the start),
- * then urgings every N working days from the first working day of the deadline on.
+ * then urgings every N working days from the first working day of the deadline on. A chase that
+ * starts after that day (a backdated directive or assignment) gets one urging at once, then the
+ * same rhythm counted from its start: never a burst of the urgings it "missed".
  */
 @Component
 public class NotificationPlanner {
@@ -39,9 +41,11 @@ public class NotificationPlanner {
           return reminder;
         }
       }
-      return new Planned(NotificationKind.URGING, 1, at(calendar.nextWorkingDayOnOrAfter(target.deadline())));
+      Instant firstUrging = at(calendar.nextWorkingDayOnOrAfter(target.deadline()));
+      return new Planned(NotificationKind.URGING, 1, firstUrging.isBefore(startedAt) ? startedAt : firstUrging);
     }
-    LocalDate lastDay = last.at().atZone(VnDates.ZONE).toLocalDate();
+    Instant from = last.at().isBefore(startedAt) ? startedAt : last.at();
+    LocalDate lastDay = from.atZone(VnDates.ZONE).toLocalDate();
     return new Planned(NotificationKind.URGING, last.sequence() + 1,
         at(calendar.plusWorkingDays(lastDay, settings.urgingIntervalWorkingDays())));
   }

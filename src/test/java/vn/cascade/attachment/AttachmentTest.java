@@ -7,13 +7,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import vn.cascade.CascadeIntegrationTest;
 import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
@@ -35,29 +30,8 @@ class AttachmentTest extends CascadeIntegrationTest {
     return assignments.ofDirective(d.id()).get(0);
   }
 
-  /** Posts the upload form as the browser does: the page first (for its CSRF token and session), then the file. */
   private ResponseEntity<String> upload(String user, Assignment a, String name, byte[] content) {
-    TestRestTemplate as = anonymous.withBasicAuth(user, "demo");
-    ResponseEntity<String> get = as.getForEntity("/assignments/" + a.id() + "/attachments", String.class);
-    String page = get.getBody();
-    var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page == null ? "" : page);
-    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var cookies = get.getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (cookies != null) {
-      cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
-    }
-    if (m.find()) {
-      body.add("_csrf", m.group(1));
-    }
-    return as.postForEntity("/assignments/" + a.id() + "/attachments", new HttpEntity<>(body, headers), String.class);
+    return UploadForm.post(anonymous.withBasicAuth(user, "demo"), a.id(), name, content);
   }
 
   @Test
