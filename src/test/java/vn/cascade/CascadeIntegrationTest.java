@@ -93,6 +93,15 @@ public abstract class CascadeIntegrationTest {
   }
 
   @Autowired private java.util.List<vn.cascade.common.TaskViews> taskViews;
+  @Autowired private org.springframework.jdbc.core.simple.JdbcClient testJdbc;
+
+  /** The process instances of a directive's assignments to an agency on an item, from Cascade's tables. */
+  protected java.util.List<String> assignmentInstances(String directiveNumber, int item, String agency) {
+    return testJdbc.sql("""
+        select a.process_instance_id from cascade_assignment a join cascade_directive d on d.id = a.directive_id
+         where d.number = :n and a.item_number = :i and a.agency_code = :g and a.process_instance_id is not null""")
+        .param("n", directiveNumber).param("i", item).param("g", agency).query(String.class).list();
+  }
 
   /**
    * What the task's form shows (its view, as Tasklist receives it), with the markdown escapes taken

@@ -134,8 +134,7 @@ class TasklistIsolationBrowserTest extends CascadeIntegrationTest {
         .processDefinitionKey(AgencyAssignmentProcess.KEY)
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS)
         .taskCandidateGroup(agency)
-        .processVariableValueEquals("directiveNumber", DIRECTIVE_NUMBER)
-        .processVariableValueEquals("itemNumber", item)
+        .processInstanceIdIn(assignmentInstances(DIRECTIVE_NUMBER, item, agency).toArray(String[]::new))
         .singleResult();
     assertThat(task).as("the open report task of %s on item %d of %s (demo data)", agency, item, DIRECTIVE_NUMBER)
         .isNotNull();

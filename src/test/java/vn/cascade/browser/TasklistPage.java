@@ -168,6 +168,12 @@ final class TasklistPage {
     return By.cssSelector("[cam-tasklist-task] form.fjs-form [id$='-" + componentId + "']");
   }
 
+  /** The text the task's form shows (its Text views included), whitespace collapsed. */
+  String formText() {
+    WebElement form = waitFor("the task's form").until(visibilityOfElementLocated(CAMUNDA_FORM));
+    return form.getText().replaceAll("\\s+", " ");
+  }
+
   String valueOf(String componentId) {
     WebElement element = waitFor(componentId).until(visibilityOfElementLocated(field(componentId)));
     return element.getDomProperty("value");
