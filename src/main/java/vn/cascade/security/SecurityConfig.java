@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -23,6 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  *   <li>Cascade's pages ({@code /dashboard}, {@code /outbox}): a Vietnamese login form (or Basic), with CSRF.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against the identity service.</li>
  *   <li>The Camunda webapps ({@code /camunda/**}) keep their own session login and CSRF protection.</li>
+ *   <li>Every login: {@link LoginThrottle} per user and address.</li>
  * </ul>
  */
 @Configuration
@@ -70,6 +72,17 @@ class SecurityConfig {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", ENGINE_REST_BASIC);
+    return registration;
+  }
+
+  /** Wrong passwords on Camunda's own logins (engine-rest Basic, the webapps' login form) slow the next try. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle, ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+    registration.setName("login-throttling");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before Camunda checks the password
     return registration;
   }
 
