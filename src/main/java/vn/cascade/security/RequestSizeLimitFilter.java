@@ -68,7 +68,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   /** The request with its body already read into memory. */
-  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+  static final class BufferedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     BufferedBodyRequest(HttpServletRequest request, byte[] body) {

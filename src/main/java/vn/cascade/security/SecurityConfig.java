@@ -3,10 +3,14 @@ package vn.cascade.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -23,10 +27,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  *   <li>Cascade's pages ({@code /dashboard}, {@code /outbox}): a Vietnamese login form (or Basic), with CSRF.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against the identity service.</li>
  *   <li>The Camunda webapps ({@code /camunda/**}) keep their own session login and CSRF protection.</li>
+ *   <li>Both engine API surfaces: {@link EngineApiGuard} for non-administrators, {@link EngineErrorBodies}.</li>
+ *   <li>Every login: {@link LoginThrottle} per user and address.</li>
  * </ul>
  */
 @Configuration
 class SecurityConfig {
+
+  /** The servlet of the webapps' engine API ({@code /camunda/api/engine/*}), as Camunda's starter names it. */
+  static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
   static final String ENGINE_REST_BASIC =
       "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider";
@@ -70,6 +79,42 @@ class SecurityConfig {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", ENGINE_REST_BASIC);
+    return registration;
+  }
+
+  /** Wrong passwords on Camunda's own logins (engine-rest Basic, the webapps' login form) slow the next try. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle, ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+    registration.setName("login-throttling");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before Camunda checks the password
+    return registration;
+  }
+
+  /**
+   * What agencies may do through the engine API: mapped to the two API servlets by name, so that it
+   * runs after every URL-mapped filter, Camunda's authentication of both surfaces included (the
+   * webapps' filters are appended after ours, so no order could place it behind them).
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, LoginThrottle throttle,
+      ObjectMapper json, @Qualifier("jerseyServletRegistration") ServletRegistrationBean<?> engineRest) {
+    FilterRegistrationBean<EngineApiGuard> registration =
+        new FilterRegistrationBean<>(new EngineApiGuard(engine, throttle, json));
+    registration.setName("engine-api-guard");
+    registration.addServletNames(engineRest.getServletName(), WEBAPP_ENGINE_API_SERVLET);
+    return registration;
+  }
+
+  /** Outside the guard and the task submission filter: rewrites what the engine answered last. */
+  @Bean
+  FilterRegistrationBean<EngineErrorBodies> engineErrorBodies(ObjectMapper json) {
+    FilterRegistrationBean<EngineErrorBodies> registration = new FilterRegistrationBean<>(new EngineErrorBodies(json));
+    registration.setName("engine-error-bodies");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }
 

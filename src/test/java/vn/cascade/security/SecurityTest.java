@@ -62,7 +62,7 @@ class SecurityTest extends CascadeIntegrationTest {
     assertThat(outbox.getBody()).contains("Đăng nhập").doesNotContain("Nhắc hạn");
   }
 
-  /** thanh-tra is locked for a few seconds afterwards (Camunda's login throttling): no other test uses it. */
+  /** thanh-tra waits a second before its next try from this address (LoginThrottle): no other test uses it. */
   @Test
   void aWrongPasswordIsRefused() {
     ResponseEntity<String> api = anonymous.withBasicAuth("thanh-tra", "sai-mat-khau").getForEntity("/api/directives", String.class);

@@ -1,0 +1,104 @@
+package vn.cascade.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The engine API's error bodies ({@code {"type":"SomeException","message":"ENGINE-03029 …"}}) name
+ * exception classes, engine codes and internal ids; for anyone but an administrator (as
+ * {@link EngineApiGuard} marked the request) they become RFC 9457 problem details in Vietnamese with a
+ * generic message, the status kept. Answers that are problem details already (ours, and
+ * {@code TaskSubmitProblemFilter}'s, which runs inside this one) pass untouched. The original is logged
+ * at DEBUG.
+ */
+class EngineErrorBodies extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineErrorBodies.class);
+
+  private final ObjectMapper json;
+
+  EngineErrorBodies(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, wrapper);
+    if (wrapper.getStatus() >= 400 && isEngineJson(wrapper.getContentType())
+        && !Boolean.TRUE.equals(request.getAttribute(EngineApiGuard.ADMINISTRATOR))) {
+      LOG.debug("Engine error for {} {}: {}", request.getMethod(), request.getRequestURI(),
+          new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+      wrapper.resetBuffer();
+      wrapper.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      wrapper.setCharacterEncoding("UTF-8");
+      wrapper.getOutputStream().write(json.writeValueAsBytes(problem(wrapper.getStatus())));
+    }
+    wrapper.copyBodyToResponse();
+  }
+
+  /** JSON, but not problem details already. */
+  private static boolean isEngineJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return MediaType.APPLICATION_JSON.isCompatibleWith(type) && !MediaType.APPLICATION_PROBLEM_JSON.includes(type);
+    } catch (InvalidMediaTypeException unreadable) {
+      return false;
+    }
+  }
+
+  static Map<String, Object> problem(int status) {
+    String title;
+    String detail;
+    switch (status) {
+      case 400 -> {
+        title = "Yêu cầu không hợp lệ";
+        detail = "Yêu cầu gửi đến máy chủ quy trình không hợp lệ.";
+      }
+      case 401 -> {
+        title = "Chưa đăng nhập";
+        detail = "Cần đăng nhập.";
+      }
+      case 403 -> {
+        title = "Không có quyền";
+        detail = EngineApiGuard.FORBIDDEN;
+      }
+      case 404 -> {
+        title = "Không tìm thấy";
+        detail = EngineApiGuard.NOT_FOUND;
+      }
+      case 409 -> {
+        title = "Dữ liệu vừa thay đổi";
+        detail = "Dữ liệu vừa được thay đổi bởi một thao tác khác; vui lòng tải lại trang.";
+      }
+      default -> {
+        title = "Không thực hiện được";
+        detail = "Máy chủ quy trình không thực hiện được yêu cầu này; vui lòng thử lại sau.";
+      }
+    }
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "urn:cascade:problem:engine-" + status);
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("message", detail); // what Tasklist shows
+    return problem;
+  }
+}
