@@ -90,8 +90,12 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
-    Map<String, Object> problem = wrapper.getStatus() >= 500
-        ? problemFor(taskId(request), received, wrapper.getContentAsByteArray()) : null;
+    int status = wrapper.getStatus();
+    // A click that meets the other one's completion may also be told "not allowed" (403) or "no such
+    // task" (404) by the engine: the task's state decides, as for the errors.
+    Map<String, Object> problem = status >= 500
+        ? problemFor(taskId(request), received, wrapper.getContentAsByteArray())
+        : status == 403 || status == 404 ? ended(taskId(request), received) : null;
     if (problem == null) {
       wrapper.copyBodyToResponse();
       return;
@@ -120,13 +124,9 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
    * read half-way through the winner's commit). Only a task still open leaves the input as the cause.
    */
   private Map<String, Object> problemFor(String taskId, Instant received, byte[] body) {
-    if (taskId != null && tasks.createTaskQuery().taskId(taskId).count() == 0) {
-      HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-      if (ended != null && ended.getEndTime() != null && !ended.getEndTime().toInstant().isBefore(received)) {
-        LOG.info("Concurrent submission of task {} refused: the other one completed it", taskId);
-        return problem("submitted-twice", "Nhiệm vụ vừa được gửi", 409, SUBMITTED_TWICE);
-      }
-      return problem("task-ended", "Nhiệm vụ đã kết thúc", 409, TASK_ENDED);
+    Map<String, Object> ended = ended(taskId, received);
+    if (ended != null) {
+      return ended;
     }
     JsonNode error;
     try {
@@ -146,6 +146,19 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
       return problem("input-refused", "Nội dung chưa hợp lệ", 400, ENGINE_PREFIX.matcher(message).replaceFirst(""));
     }
     return null;
+  }
+
+  /** 409 when the task is gone: completed by a click at the same moment, or ended before; else null. */
+  private Map<String, Object> ended(String taskId, Instant received) {
+    if (taskId == null || tasks.createTaskQuery().taskId(taskId).count() > 0) {
+      return null;
+    }
+    HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    if (ended != null && ended.getEndTime() != null && !ended.getEndTime().toInstant().isBefore(received)) {
+      LOG.info("Concurrent submission of task {} refused: the other one completed it", taskId);
+      return problem("submitted-twice", "Nhiệm vụ vừa được gửi", 409, SUBMITTED_TWICE);
+    }
+    return problem("task-ended", "Nhiệm vụ đã kết thúc", 409, TASK_ENDED);
   }
 
   static Map<String, Object> problem(String kind, String title, int status, String detail) {

@@ -40,6 +40,9 @@ final class ClusterNode implements AutoCloseable {
         "--server.port=0",
         "--spring.main.banner-mode=off",
         "--camunda.bpm.process-engine-name=" + name,
+        // No Camunda webapps here: their filters keep the last started context in a static field, so a
+        // node's webapps would take over the shared test context's Tasklist API until the JVM ends.
+        "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.admin-user.id=ops-admin",
         "--camunda.bpm.admin-user.password=Mat-khau-van-hanh-2026",
         "--camunda.bpm.job-execution.enabled=true",

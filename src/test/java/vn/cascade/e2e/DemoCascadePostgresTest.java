@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
     // Its own engine name: closing this context must not unregister the H2 suite's "default" engine,
     // which engine-rest and the webapps look up by name.
     "camunda.bpm.process-engine-name=postgresEndToEnd",
+    // No Camunda webapps: their filters keep the last started context in a static field (see ClusterNode).
+    "camunda.bpm.webapp.enabled=false",
     "camunda.bpm.admin-user.id=ops-admin",
     "camunda.bpm.admin-user.password=Mat-khau-van-hanh-2026"
 })

@@ -226,9 +226,10 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
     HttpResponse<String> query = tasklist.post(api + "/task?firstResult=0&maxResults=15",
         "{\"processInstanceId\":\"" + own.getProcessInstanceId() + "\",\"sorting\":[{\"sortBy\":\"created\","
             + "\"sortOrder\":\"desc\"}]}");
-    assertThat(query.statusCode()).isEqualTo(200);
+    assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
     assertThat(query.body()).contains(own.getId());
-    assertThat(tasklist.post(api + "/task/count", "{}").statusCode()).isEqualTo(200);
+    HttpResponse<String> count = tasklist.post(api + "/task/count", "{}");
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
     HttpResponse<String> filterList = tasklist.get(api + "/filter?resourceType=Task&firstResult=0&maxResults=50");
     JsonNode filters = JSON.readTree(filterList.body());
     assertThat(filters.isArray() && !filters.isEmpty()).as(filterList.statusCode() + " " + filterList.body()).isTrue();
