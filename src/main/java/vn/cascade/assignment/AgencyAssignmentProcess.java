@@ -14,7 +14,9 @@ public final class AgencyAssignmentProcess {
   public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
   public static final String TASK_ACCEPT_REPORT = "Task_AcceptReport";
   public static final String TASK_RETURN_REPORT = "Task_ReturnReport";
-  public static final String TASK_REQUEST_EXTENSION = "Task_RequestExtension";
+  /** An agency asked for more time (ExtensionRequests): the decision task opens. */
+  public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+  public static final String EVENT_EXTENSION_REQUESTED = "StartEvent_ExtensionRequested";
   public static final String TASK_DECIDE_EXTENSION = "Task_DecideExtension";
   public static final String TASK_CONTRIBUTE = "Task_ContributeToReport";
   public static final String TASK_DELIVER_REPORT = "Task_DeliverReportToCollector";
@@ -37,9 +39,6 @@ public final class AgencyAssignmentProcess {
 
   public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
-  /** The extension request: a form date "yyyy-MM-dd" and a reason. */
-  public static final ProcessVariable<String> REQUESTED_DEADLINE = ProcessVariable.of("requestedDeadline", String.class);
-  public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.of("extensionReason", String.class);
   public static final ProcessVariable<String> EXTENSION_DECISION = ProcessVariable.of("extensionDecision", String.class);
   public static final ProcessVariable<String> APPROVED_DEADLINE = ProcessVariable.of("approvedDeadline", String.class);
   public static final ProcessVariable<Boolean> CONFIRM_BEYOND_SUMMARY = ProcessVariable.of("confirmBeyondSummary", Boolean.class);

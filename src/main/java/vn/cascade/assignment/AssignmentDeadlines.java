@@ -3,7 +3,6 @@ package vn.cascade.assignment;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -19,11 +18,8 @@ public class AssignmentDeadlines {
   private final AssignmentRepository assignments;
   private final TaskService taskService;
   private final ReminderRetimer retimer;
-  private final RuntimeService runtimeService;
 
-  AssignmentDeadlines(AssignmentRepository assignments, TaskService taskService, ReminderRetimer retimer,
-      RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  AssignmentDeadlines(AssignmentRepository assignments, TaskService taskService, ReminderRetimer retimer) {
     this.assignments = assignments;
     this.taskService = taskService;
     this.retimer = retimer;

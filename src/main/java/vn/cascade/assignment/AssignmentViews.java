@@ -74,6 +74,7 @@ class AssignmentViews implements TaskViews {
         assignment(view, a, d, item);
         returned(view, a).ifPresent(version -> values.putAll(version.report()));
         extensionDecision(view, a);
+        view.put("extensionUrl", "/assignments/" + a.id() + "/extension");
         contributionsOf(view, a, item);
         files(view, a);
       }
@@ -82,10 +83,6 @@ class AssignmentViews implements TaskViews {
         report(view, a);
         contributionsOf(view, a, item);
         files(view, a);
-      }
-      case TASK_REQUEST_EXTENSION -> {
-        assignment(view, a, d, item);
-        extensionDecision(view, a);
       }
       case TASK_DECIDE_EXTENSION -> {
         assignment(view, a, d, item);

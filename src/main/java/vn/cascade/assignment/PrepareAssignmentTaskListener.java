@@ -60,10 +60,6 @@ class PrepareAssignmentTaskListener implements TaskListener {
         task.setName("Xem xét báo cáo của " + agencyName + " — " + of);
         task.addCandidateGroup(d.body().reviewingAgencyOrDefault());
       }
-      case TASK_REQUEST_EXTENSION -> {
-        task.setName("Xin gia hạn (nếu cần) — " + of);
-        task.addCandidateGroup(a.agencyCode());
-      }
       case TASK_DECIDE_EXTENSION -> task.setName("Quyết định gia hạn cho " + agencyName + " — " + of);
       case TASK_CONTRIBUTE -> {
         task.setName("Phối hợp: gửi ý kiến cho " + agencyName + " — " + of);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +40,6 @@ public class AttachmentService {
   private final AttachmentRepository attachments;
   private final AssignmentRepository assignments;
   private final DirectiveRepository directives;
-  private final RuntimeService runtimeService;
   private final CurrentUser user;
   private final Clock clock;
   /** File names are kept whole up to this length (the column's size). */
@@ -52,12 +50,11 @@ public class AttachmentService {
   private final long maxBytes;
 
   AttachmentService(AttachmentRepository attachments, AssignmentRepository assignments, DirectiveRepository directives,
-      RuntimeService runtimeService, CurrentUser user, Clock clock,
+      CurrentUser user, Clock clock,
       @Value("${cascade.attachments.max-bytes:20971520}") long maxBytes) {
     this.attachments = attachments;
     this.assignments = assignments;
     this.directives = directives;
-    this.runtimeService = runtimeService;
     this.user = user;
     this.clock = clock;
     this.maxBytes = maxBytes;

@@ -26,6 +26,7 @@ import vn.cascade.directive.DirectiveService;
 /** An assignment as real office work: review and return, extension, coordinating agencies. */
 class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
+  @Autowired ExtensionRequests requests;
   @Autowired DirectiveService directives;
   @Autowired AssignmentRepository assignments;
   @Autowired ExtensionRepository extensions;
@@ -103,8 +104,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     Assignment a = issue("so-yt");
     LocalDate original = a.deadline();
     LocalDate wanted = original.plusDays(3);
-    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
-        "requestedDeadline", wanted.toString(), "extensionReason", "Chờ số liệu của Bộ Y tế."));
+    ask(a, wanted.toString(), "Chờ số liệu của Bộ Y tế.");
     assertThat(extensions.pending(a.id())).isPresent();
     assertThat(viewOf(taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION)))
         .containsEntry("requestedDeadlineText", VnDates.before(wanted))
@@ -120,21 +120,41 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
         .isEqualTo(VnDates.dueBefore(wanted));
     assertThat(viewOf(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS)).get("extensionDecisionText").toString())
         .startsWith("Đồng ý gia hạn: " + VnDates.before(wanted));
-    assertThat(taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION)).as("another request stays possible").isNotNull();
+    assertThat(extensions.pending(a.id())).as("no request waits: another one may be made").isEmpty();
     var view = directives.view(a.directiveId()).assignments().get(0);
     assertThat(view.originalDeadline()).isEqualTo(original);
     assertThat(view.deadline()).isEqualTo(wanted);
   }
 
+  private void ask(Assignment a, Object requested, String reason) {
+    requests.request(a.id(), requested.toString(), reason, "so-yt", java.util.Set.of("so-yt"));
+  }
+
+  @Test
+  void anExtensionIsAskedForOnDemandWaitsForItsDecisionAndIsNotAskedTwiceMeanwhile() {
+    Assignment a = issue("so-yt");
+    assertThat(taskService.createTaskQuery().processInstanceId(a.processInstanceId()).list())
+        .as("no standing extension task: the report is the agency's only task")
+        .extracting(Task::getTaskDefinitionKey).containsExactly(TASK_REPORT_RESULTS);
+    ask(a, a.deadline().plusDays(3), "Chờ số liệu.");
+    assertThat(viewOf(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS)).get("extensionPendingText").toString())
+        .startsWith("Đang chờ quyết định gia hạn");
+    assertThatThrownBy(() -> ask(a, a.deadline().plusDays(5), "Lần nữa."))
+        .hasMessageContaining("đang chờ");
+    assertThatThrownBy(() -> requests.request(a.id(), a.deadline().plusDays(5).toString(), "Không phải của mình.",
+        "ca-tinh", java.util.Set.of("ca-tinh"))).hasMessageContaining("Chỉ cơ quan thực hiện");
+    assertThat(extensions.of(a.id())).hasSize(1);
+    assertThat(taskService.createTaskQuery().processInstanceId(a.processInstanceId())
+        .taskDefinitionKey(TASK_DECIDE_EXTENSION).taskCandidateGroup("vp-ubnd").count()).isOne();
+  }
+
   @Test
   void anExtensionToADateInThePastIsRefusedWithAMessageAndChangesNothing() {
     Assignment a = issue("so-yt");
-    Task request = taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION);
-    assertThatThrownBy(() -> taskService.complete(request.getId(), Map.of(
-        "requestedDeadline", LocalDate.now(clock).minusDays(2).toString(), "extensionReason", "Lý do.")))
+    assertThatThrownBy(() -> ask(a, LocalDate.now(clock).minusDays(2).toString(), "Lý do."))
         .hasMessageContaining("đã qua");
-    assertThat(taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION)).isNotNull();
     assertThat(extensions.of(a.id())).isEmpty();
+    assertThat(taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION)).as("no decision asked for").isNull();
   }
 
   @Test
@@ -142,8 +162,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     Assignment a = issue("so-yt");
     Directive d = directives.get(a.directiveId());
     LocalDate late = d.summaryDeadline().plusDays(5);
-    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
-        "requestedDeadline", late.toString(), "extensionReason", "Khối lượng lớn."));
+    ask(a, late.toString(), "Khối lượng lớn.");
     Task decide = taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION);
 
     assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("extensionDecision", "approve",
@@ -160,8 +179,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     Assignment a = issue("so-yt");
     LocalDate asked = a.deadline().plusDays(4);
     LocalDate granted = a.deadline().plusDays(2);
-    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
-        "requestedDeadline", asked.toString(), "extensionReason", "Chờ tổng hợp số liệu quý."));
+    ask(a, asked.toString(), "Chờ tổng hợp số liệu quý.");
     completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
         "extensionDecision", "approve-other", "approvedDeadline", granted.toString(),
         "extensionComment", "Chỉ gia hạn 2 ngày.", "confirmBeyondSummary", false));
@@ -179,8 +197,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
   @Test
   void aRefusedExtensionChangesNothing() {
     Assignment a = issue("so-yt");
-    completeAs("so-yt", taskOf(a.processInstanceId(), TASK_REQUEST_EXTENSION), Map.of(
-        "requestedDeadline", a.deadline().plusDays(3).toString(), "extensionReason", "Xin thêm thời gian."));
+    ask(a, a.deadline().plusDays(3).toString(), "Xin thêm thời gian.");
     completeAs("vp-ubnd", taskOf(a.processInstanceId(), TASK_DECIDE_EXTENSION), Map.of(
         "extensionDecision", "refuse", "extensionComment", "Thời hạn đã đủ."));
     assertThat(assignments.find(a.id()).orElseThrow().deadline()).isEqualTo(a.deadline());

@@ -519,19 +519,22 @@ public final class LoadBenchmark {
             .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).list();
         for (Task task : open) {
           String pi = task.getProcessInstanceId();
-          String agency = (String) tasks.getVariable(task.getId(), "agency");
-          String reviewer = (String) tasks.getVariable(task.getId(), "reviewingAgency");
+          // Who works on each task is its candidate group (Cascade keeps no routing in variables).
+          String agency = candidateGroup(task.getId());
           Map<String, Object> form = TestDocuments.report("Đã hoàn thành nhiệm vụ.", "Kết quả nội dung 1 của " + agency);
           long t0 = System.nanoTime();
           completeAs(agency, task.getId(), form);
           long t1 = System.nanoTime();
           Task review = tasks.createTaskQuery().processInstanceId(pi)
               .taskDefinitionKey(AgencyAssignmentProcess.TASK_REVIEW_REPORT).singleResult();
+          long lookup = System.nanoTime();
+          String reviewer = candidateGroup(review.getId()); // the harness's own lookup: not timed
+          long lookedUp = System.nanoTime() - lookup;
           completeAs(reviewer, review.getId(), Map.of("reviewDecision", "accept", "reviewComment", ""));
           for (Job job : jobs.createJobQuery().processInstanceId(pi).messages().list()) {
             jobs.executeJob(job.getId());
           }
-          long t2 = System.nanoTime();
+          long t2 = System.nanoTime() - lookedUp;
           rec.add("submit", t1 - t0);
           rec.add("op", t2 - t0);
         }
@@ -570,6 +573,11 @@ public final class LoadBenchmark {
           (double) SqlCounter.total(cascadeSql) / SqlCounter.total(bareSql));
       roundTrips("B", "report cycle", cascadeSql, bareSql, n);
       printTop("SQL statements per report cycle, cascade", cascadeSql, n, 15);
+    }
+
+    private String candidateGroup(String taskId) {
+      return tasks.getIdentityLinksForTask(taskId).stream().map(l -> l.getGroupId())
+          .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
     }
 
     private void completeAs(String group, String taskId, Map<String, Object> variables) {

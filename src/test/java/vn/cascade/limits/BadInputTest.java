@@ -58,6 +58,8 @@ import vn.cascade.directive.DirectiveService;
  */
 class BadInputTest extends CascadeIntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired vn.cascade.assignment.ExtensionRequests extensionRequests;
+
   private static final String AGENCY = "so-tp";
   private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
 
@@ -221,15 +223,14 @@ class BadInputTest extends CascadeIntegrationTest {
   void aReportSentAfterTheAssignmentClosedIsRefusedAndChangesNothing() {
     Assignment a = issueOne();
     String taskId = reportTask(a).getId();
-    String extensionTaskId = driver().taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REQUEST_EXTENSION).getId();
     driver().reportAndAccept(AGENCY, a.processInstanceId(), TestDocuments.report("Đã xong.", "Xong."));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count()).isZero();
     Instant reportedAt = assignments.find(a.id()).orElseThrow().reportedAt();
 
     assertProblem(submit(AGENCY, taskId, TestDocuments.report("Gửi muộn sau khi đã đóng.", "Xong.")), 409,
         "Nhiệm vụ này đã kết thúc");
-    assertProblem(submit(AGENCY, extensionTaskId, Map.of("requestedDeadline", "2026-12-30", "extensionReason", "Muộn.")),
-        409, "Nhiệm vụ này đã kết thúc");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> extensionRequests.request(a.id(), "2026-12-30", "Muộn.",
+        AGENCY, java.util.Set.of(AGENCY))).hasMessageContaining("đã kết thúc");
 
     Assignment after = assignments.find(a.id()).orElseThrow();
     assertThat(after.reportedAt()).isEqualTo(reportedAt);

@@ -75,9 +75,18 @@ class ModelTest extends CascadeIntegrationTest {
         assertThat(task.getCamundaFormRef()).as("formRef of %s", task.getId()).isNotBlank();
         assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of %s", task.getId()).isEqualTo("deployment");
         assertThat(forms).as("form %s of %s", task.getCamundaFormRef(), task.getId()).contains(task.getCamundaFormRef());
+        // What a person sends is checked before anything else runs on completion.
+        var completeListeners = task.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream()
+            .filter(l -> "complete".equals(l.getCamundaEvent())).toList();
+        assertThat(completeListeners).as("complete listeners of %s", task.getId()).isNotEmpty();
+        assertThat(completeListeners.get(0).getCamundaDelegateExpression()).as("first complete listener of %s",
+            task.getId()).isEqualTo("${submissionGuard}");
       }
     }
-    assertThat(userTasks).isEqualTo(12);
+    // Report, review, extension decision, contribution; receipt, draft, approval, report back, its
+    // approval; collection, summary approval. No standing extension task.
+    assertThat(userTasks).isEqualTo(11);
   }
 
   @Test
