@@ -26,6 +26,12 @@ public record Assignment(
   public static final String RETURNED = "RETURNED";
   public static final String ACCEPTED = "ACCEPTED";
 
+  /** The same row, linked to its process instance. */
+  public Assignment withProcessInstanceId(String id) {
+    return new Assignment(this.id, directiveId, itemNumber, agencyCode, deadline, id, reportedAt,
+        arrivedAfterCollection, report, originalDeadline, submittedAt, reviewStatus);
+  }
+
   /** Whether a version waits for the reviewer: reminders and urgings pause meanwhile. */
   public boolean inReview() {
     return IN_REVIEW.equals(reviewStatus);

@@ -76,14 +76,29 @@ public class AssignmentRepository {
     });
   }
 
+  /** A directive's assignments; each row is kept for the rest of the transaction (a directive's start reads them all). */
   public List<Assignment> ofDirective(long directiveId) {
-    return jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
+    List<Assignment> rows = jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
         .param("d", directiveId).query(this::map).list();
+    rows.forEach(a -> TransactionCache.put(CACHE, a.id(), Optional.of(a)));
+    return rows;
   }
 
+  /**
+   * Links the assignment to its process instance. Only that row's link changes: the rows this
+   * transaction read stay cached, and this one is kept with its new link.
+   */
   void setProcessInstance(long id, String processInstanceId) {
-    changing("update cascade_assignment set process_instance_id = :pi where id = :id")
+    jdbc.sql("update cascade_assignment set process_instance_id = :pi where id = :id")
         .param("pi", processInstanceId).param("id", id).update();
+    Optional<Assignment> cached = TransactionCache.cached(CACHE, id);
+    if (cached != null && cached.isPresent()) {
+      Optional<Assignment> linked = Optional.of(cached.get().withProcessInstanceId(processInstanceId));
+      TransactionCache.put(CACHE, id, linked);
+      TransactionCache.put(CACHE, "process-instance:" + processInstanceId, linked);
+    } else {
+      TransactionCache.evict(CACHE);
+    }
   }
 
   /** Records when the assignment was first urged as overdue; later calls keep the first instant. */

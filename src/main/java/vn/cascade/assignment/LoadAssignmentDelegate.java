@@ -34,7 +34,7 @@ class LoadAssignmentDelegate implements JavaDelegate {
     assignments.setProcessInstance(ASSIGNMENT_ID.from(execution), execution.getProcessInstanceId());
     Assignment a = assignments.ofProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     Directive d = directives.find(a.directiveId()).orElseThrow();
-    access.grant(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency(),
+    access.grantNew(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency(),
         d.body().reviewingAgencyOrDefault());
   }
 }

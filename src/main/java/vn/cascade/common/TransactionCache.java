@@ -34,6 +34,16 @@ public final class TransactionCache {
     return cached;
   }
 
+  /** What is cached for (region, id) in this transaction, or null when nothing is. */
+  @SuppressWarnings("unchecked")
+  public static <T> Optional<T> cached(String region, Object id) {
+    Map<String, Map<Object, Optional<?>>> regions = regions();
+    if (regions == null || !regions.containsKey(region)) {
+      return null;
+    }
+    return (Optional<T>) regions.get(region).get(id);
+  }
+
   /** Keeps a row just read under another key of the same region, e.g. its id beside a lookup by name. */
   public static <T> void put(String region, Object id, Optional<T> value) {
     Map<String, Map<Object, Optional<?>>> regions = regions();

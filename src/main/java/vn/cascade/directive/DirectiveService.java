@@ -94,7 +94,8 @@ public class DirectiveService {
       }
       assignments.insertAll(directiveId, rows, d.reportDeadline());
     }
-    return assignments.idsOf(directiveId);
+    // Read once for the whole start: each assignment's instance finds its row in the transaction's cache.
+    return assignments.ofDirective(directiveId).stream().map(Assignment::id).toList();
   }
 
   /** The agencies an item is given to, in the order written, each once. */

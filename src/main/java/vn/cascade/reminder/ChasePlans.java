@@ -57,6 +57,21 @@ public class ChasePlans {
         .param("fires", Timestamp.from(plan.firesAt())).update();
   }
 
+  /** Set by the send step for the plan step that follows it: this chase has a plan row. */
+  static final String PLANNED_BEFORE = "chasePlannedBefore";
+
+  static void markPlannedBefore(DelegateExecution execution) {
+    execution.setVariableLocal(PLANNED_BEFORE, Variables.booleanValue(true, true));
+  }
+
+  /**
+   * Whether the chase at this execution has a plan row: only after a send (the loop's first plan is
+   * made in the transaction that opened the chase, when no row can exist: closing a chase deletes it).
+   */
+  static boolean plannedBefore(DelegateExecution execution) {
+    return execution.getVariableLocal(PLANNED_BEFORE) != null;
+  }
+
   /** Hands the instant to the timer that follows the plan step, in this transaction only. */
   static void handToTimer(DelegateExecution execution, Instant firesAt) {
     execution.setVariableLocal(FIRES_AT, Variables.dateValue(Date.from(firesAt), true));

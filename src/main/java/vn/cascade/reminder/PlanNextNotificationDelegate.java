@@ -31,7 +31,8 @@ class PlanNextNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ChaseTarget target = targets.ofProcess(execution.getProcessDefinitionId(), execution.getProcessInstanceId());
-    Optional<Plan> current = plans.find(target.subject(), target.id());
+    Optional<Plan> current = ChasePlans.plannedBefore(execution) ? plans.find(target.subject(), target.id())
+        : Optional.empty();
     Instant startedAt = current.map(Plan::startedAt).orElse(clock.instant());
     Planned next = planner.next(target, startedAt, current.map(Plan::next).orElse(null));
     Instant firesAt = compression.fireAt(next.at(), startedAt);

@@ -35,6 +35,7 @@ class SendNotificationDelegate implements JavaDelegate {
     ChaseTarget target = targets.ofProcess(execution.getProcessDefinitionId(), execution.getProcessInstanceId());
     Planned due = plans.find(target.subject(), target.id()).orElseThrow(
         () -> new IllegalStateException("No chase plan for " + target.subject() + " " + target.id())).next();
+    ChasePlans.markPlannedBefore(execution);
     if (target.subject() == ChaseSubject.ASSIGNMENT && inReview.test(target.id())) {
       return; // the agency has reported; the reviewer has it: nobody is chased meanwhile
     }

@@ -21,6 +21,15 @@ public class AssignmentAccess {
     this.authorizations = authorizations;
   }
 
+  /**
+   * Grants a process instance that has just started, in the transaction that started it: no grant
+   * can exist for it yet, so none is looked up. (An operator who starts its first step again in
+   * Cockpit meets the unique constraint of the grants, and the step becomes an incident.)
+   */
+  public void grantNew(String processInstanceId, String... groups) {
+    grant(processInstanceId, java.util.Set.of(), groups);
+  }
+
   public void grant(String processInstanceId, String... groups) {
     java.util.Set<String> wanted = new java.util.LinkedHashSet<>(java.util.List.of(groups));
     // One query for all the groups: those already granted are skipped.
@@ -28,7 +37,11 @@ public class AssignmentAccess {
     authorizations.createAuthorizationQuery().groupIdIn(wanted.toArray(String[]::new))
         .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
         .forEach(auth -> granted.add(auth.getGroupId()));
-    for (String group : wanted) {
+    grant(processInstanceId, granted, groups);
+  }
+
+  private void grant(String processInstanceId, java.util.Set<String> granted, String... groups) {
+    for (String group : new java.util.LinkedHashSet<>(java.util.List.of(groups))) {
       if (granted.contains(group)) {
         continue;
       }
