@@ -188,7 +188,7 @@ public class ConclusionService {
     p.throwIfAny();
   }
 
-  private static String itemsText(ConclusionDraft d) {
+  static String itemsText(ConclusionDraft d) {
     int per = Math.max(60, (Texts.MAX_STRING_VARIABLE - 100) / Math.max(1, d.items().size()) - 8);
     return Texts.fitVariable(d.items().stream()
         .map(i -> i.number() + ". " + Texts.abbreviate(i.text(), per))

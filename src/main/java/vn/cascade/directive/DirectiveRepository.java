@@ -103,6 +103,12 @@ public class DirectiveRepository {
     return jdbc.sql("select * from cascade_directive where number = :n").param("n", number).query(this::map).optional();
   }
 
+  /** The directive prepared for a Conclusion's process, as a draft or once issued (the latest). */
+  public Optional<Directive> findOfConclusion(long conclusionId) {
+    return jdbc.sql("select * from cascade_directive where conclusion_id = :c order by id desc")
+        .param("c", conclusionId).query(this::map).list().stream().findFirst();
+  }
+
   public Optional<Directive> findDraftOfConclusion(long conclusionId) {
     return jdbc.sql("select * from cascade_directive where conclusion_id = :c and status = 'DRAFT'")
         .param("c", conclusionId).query(this::map).optional();

@@ -108,6 +108,11 @@ public class DirectiveService {
     return codes;
   }
 
+  /** The directive of a Conclusion's process, drafted or issued. */
+  public java.util.Optional<Directive> ofConclusion(long conclusionId) {
+    return directives.findOfConclusion(conclusionId);
+  }
+
   /** The draft a Conclusion's process is preparing, if one was attached. */
   public java.util.Optional<Directive> draftOfConclusion(long conclusionId) {
     return directives.findDraftOfConclusion(conclusionId);

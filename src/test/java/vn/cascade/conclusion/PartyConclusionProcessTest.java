@@ -59,6 +59,8 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     assertThat(task.getName()).isEqualTo("Vào sổ văn bản đến — Kết luận " + c.number());
     assertThat((String) runtimeService.getVariable(c.processInstanceId(), "conclusionItemsText"))
         .contains("1. Rà soát kết quả thực hiện.", "2. Thu hút đầu tư.");
+    assertThat((String) viewOf(task).get("conclusionItemsText"))
+        .contains("1. Rà soát kết quả thực hiện.", "2. Thu hút đầu tư.");
   }
 
   @Test

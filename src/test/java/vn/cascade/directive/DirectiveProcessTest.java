@@ -114,6 +114,11 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
     assertThat((String) v.get("collectedReports")).contains("Sở Y tế").contains("đã hoàn thành đúng hạn");
     assertThat((String) v.get("missingAgencies")).contains("Công an tỉnh", "UBND TP Long Khánh").doesNotContain("Sở Y tế");
     assertThat((String) v.get("reportProgressText")).startsWith("Đã nhận 1/3 báo cáo");
+    // What the collector's form shows: the same, from Cascade's tables, as it is when the form opens.
+    Map<String, Object> shown = viewOf(taskOf(instanceOf(d).getId(), DirectiveProcess.TASK_COLLECT_REPORTS));
+    assertThat((String) shown.get("missingAgencies")).contains("Công an tỉnh", "UBND TP Long Khánh");
+    assertThat((String) shown.get("reportProgressText")).startsWith("Đã nhận 1/3 báo cáo");
+    assertThat(shown).containsEntry("directiveNumber", d.number());
     assertThat(directives.get(d.id()).collectionOpenedAt()).isNotNull();
   }
 

@@ -1,0 +1,69 @@
+package vn.cascade.conclusion;
+
+import static vn.cascade.common.Markdown.text;
+import static vn.cascade.conclusion.PartyConclusionProcess.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.cascade.common.TaskViews;
+import vn.cascade.common.VnDates;
+import vn.cascade.directive.DirectiveService;
+
+/**
+ * What the Conclusion's tasks show (receipt, drafting, approval, report back), built from Cascade's
+ * tables when the form is opened: the Conclusion, and the implementing directive's draft with who
+ * gets what. What people typed in the process's other tasks (a return comment, the summary, the
+ * report back) is read as the process keeps it. Every text is escaped.
+ */
+@Component
+class ConclusionViews implements TaskViews {
+
+  private final ConclusionRepository conclusions;
+  private final DirectiveService directives;
+  private final RuntimeService runtimeService;
+
+  ConclusionViews(ConclusionRepository conclusions, DirectiveService directives, RuntimeService runtimeService) {
+    this.conclusions = conclusions;
+    this.directives = directives;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
+  public Map<String, Object> of(Task task) {
+    Conclusion c = conclusions.findByProcessInstance(task.getProcessInstanceId()).orElse(null);
+    if (c == null) {
+      return Map.of();
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("conclusionNumber", text(c.number()));
+    view.put("conclusionTitle", text(c.title()));
+    view.put("conclusionIssuer", text(c.issuer()));
+    view.put("conclusionDateText", text(VnDates.format(c.issuedOn())));
+    view.put("conclusionItemsText", text(ConclusionService.itemsText(c.body())));
+    view.put("reportBackDeadlineText", text(VnDates.before(c.reportBackDeadline())));
+    directives.ofConclusion(c.id()).ifPresent(d -> {
+          view.put("directiveNumber", text(d.number()));
+          view.put("directiveTitle", text(d.title()));
+          view.put("directiveDateText", text(VnDates.format(d.issuedOn())));
+          view.put("reportDeadlineText", text(VnDates.before(d.reportDeadline())));
+          view.put("summaryDeadlineText", text(VnDates.before(d.summaryDeadline())));
+          view.put("draftAssignmentsText", text(directives.assignmentSummary(d.body())));
+        });
+    for (String typed : new String[] {"draftReturnComment", SUMMARY_NUMBER.name(), SUMMARY_TEXT.name(),
+        "reportBackReturnComment", REPORT_BACK_NUMBER.name(), REPORT_BACK_TEXT.name()}) {
+      Object value = runtimeService.getVariable(task.getProcessInstanceId(), typed);
+      if (value instanceof String s && !s.isBlank()) {
+        view.put(typed, text(s));
+      }
+    }
+    return Map.of(VIEW, view);
+  }
+}

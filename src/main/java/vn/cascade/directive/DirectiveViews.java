@@ -1,0 +1,58 @@
+package vn.cascade.directive;
+
+import static vn.cascade.common.Markdown.text;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.cascade.common.TaskViews;
+import vn.cascade.common.VnDates;
+
+/**
+ * What the collection and the summary approval show, built from Cascade's tables when the form is
+ * opened: the directive, and which reports arrived and who is still missing, as they are now (a
+ * report that arrives late is there the next time the form opens). The summary the collector typed
+ * and the leader's return comment are read as the process keeps them. Every text is escaped.
+ */
+@Component
+class DirectiveViews implements TaskViews {
+
+  private final DirectiveRepository directives;
+  private final CollectionService collection;
+  private final RuntimeService runtimeService;
+
+  DirectiveViews(DirectiveRepository directives, CollectionService collection, RuntimeService runtimeService) {
+    this.directives = directives;
+    this.collection = collection;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public String processKey() {
+    return DirectiveProcess.KEY;
+  }
+
+  @Override
+  public Map<String, Object> of(Task task) {
+    Directive d = directives.findByProcessInstance(task.getProcessInstanceId()).orElse(null);
+    if (d == null) {
+      return Map.of();
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("directiveNumber", text(d.number()));
+    view.put("directiveTitle", text(d.title()));
+    view.put("reportDeadlineText", text(VnDates.before(d.reportDeadline())));
+    view.put("summaryDeadlineText", text(VnDates.before(d.summaryDeadline())));
+    collection.view(d.id()).forEach((k, v) -> view.put(k, text(String.valueOf(v))));
+    for (String typed : new String[] {DirectiveProcess.SUMMARY_RETURN_COMMENT.name(), DirectiveProcess.SUMMARY_NUMBER.name(),
+        DirectiveProcess.SUMMARY_TEXT.name()}) {
+      Object value = runtimeService.getVariable(task.getProcessInstanceId(), typed);
+      if (value instanceof String s && !s.isBlank()) {
+        view.put(typed, text(s));
+      }
+    }
+    return Map.of(VIEW, view);
+  }
+}
