@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.cascade.common.CommitBatch;
 import vn.cascade.common.TransactionCache;
 
 /** Cascade's table of assignments; also the source of a directive's multi-instance collection. */
@@ -76,28 +77,42 @@ public class AssignmentRepository {
     });
   }
 
-  /** A directive's assignments; each row is kept for the rest of the transaction (a directive's start reads them all). */
+  /**
+   * A directive's assignments; each row is kept for the rest of the transaction (a directive's start
+   * reads them all), and a row this transaction already holds (linked to its instance) is returned
+   * as it holds it.
+   */
   public List<Assignment> ofDirective(long directiveId) {
     List<Assignment> rows = jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
         .param("d", directiveId).query(this::map).list();
-    rows.forEach(a -> TransactionCache.put(CACHE, a.id(), Optional.of(a)));
-    return rows;
+    List<Assignment> out = new java.util.ArrayList<>(rows.size());
+    for (Assignment a : rows) {
+      Optional<Assignment> held = TransactionCache.cached(CACHE, a.id());
+      if (held != null && held.isPresent()) {
+        out.add(held.get());
+      } else {
+        TransactionCache.put(CACHE, a.id(), Optional.of(a));
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   /**
-   * Links the assignment to its process instance. Only that row's link changes: the rows this
-   * transaction read stay cached, and this one is kept with its new link.
+   * Links the assignment to its process instance. When this transaction holds the row (a directive's
+   * start), the row is kept linked in the transaction's cache and the update joins one batch sent
+   * before the commit ({@link CommitBatch}); otherwise it is sent at once.
    */
   void setProcessInstance(long id, String processInstanceId) {
-    jdbc.sql("update cascade_assignment set process_instance_id = :pi where id = :id")
-        .param("pi", processInstanceId).param("id", id).update();
+    String sql = "update cascade_assignment set process_instance_id = :pi where id = :id";
     Optional<Assignment> cached = TransactionCache.cached(CACHE, id);
     if (cached != null && cached.isPresent()) {
+      CommitBatch.add(batch, sql, new MapSqlParameterSource().addValue("pi", processInstanceId).addValue("id", id));
       Optional<Assignment> linked = Optional.of(cached.get().withProcessInstanceId(processInstanceId));
       TransactionCache.put(CACHE, id, linked);
       TransactionCache.put(CACHE, "process-instance:" + processInstanceId, linked);
     } else {
-      TransactionCache.evict(CACHE);
+      changing(sql).param("pi", processInstanceId).param("id", id).update();
     }
   }
 

@@ -6,7 +6,10 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cascade.common.CommitBatch;
 import org.springframework.stereotype.Component;
 import vn.cascade.reminder.NotificationPlanner.Planned;
 
@@ -27,9 +30,11 @@ public class ChasePlans {
       Planned next, Instant firesAt) {}
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
 
-  ChasePlans(JdbcClient jdbc) {
+  ChasePlans(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public Optional<Plan> find(ChaseSubject subject, long subjectId) {
@@ -42,8 +47,22 @@ public class ChasePlans {
         .optional();
   }
 
-  /** Stores the next notification of a chase, the first one creating its row. */
+  /**
+   * Stores the next notification of a chase, the first one creating its row. The first plan is made
+   * in the transaction that opens the chase and nothing reads it back there: its insert joins one
+   * batch sent before the commit ({@link CommitBatch}).
+   */
   void save(Plan plan, boolean exists) {
+    if (!exists) {
+      CommitBatch.add(batch, """
+          insert into cascade_chase (subject, subject_id, process_instance_id, started_at, next_kind, next_seq, next_at, fires_at)
+          values (:s, :id, :pi, :started, :kind, :seq, :at, :fires)""", new MapSqlParameterSource()
+          .addValue("s", plan.subject().name()).addValue("id", plan.subjectId()).addValue("pi", plan.processInstanceId())
+          .addValue("started", Timestamp.from(plan.startedAt())).addValue("kind", plan.next().kind().name())
+          .addValue("seq", plan.next().sequence()).addValue("at", Timestamp.from(plan.next().at()))
+          .addValue("fires", Timestamp.from(plan.firesAt())));
+      return;
+    }
     String sql = exists
         ? """
           update cascade_chase set next_kind = :kind, next_seq = :seq, next_at = :at, fires_at = :fires,
