@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.cascade.common.BufferedBodyRequest;
+import vn.cascade.common.ProblemBodies;
 
 /**
  * Checks a task submission's variables against the task's form before the engine runs
@@ -77,7 +78,7 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Instant received = Instant.now(); // the engine stamps task ends with the system time
-    CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY);
+    BufferedBodyRequest cached = BufferedBodyRequest.of(request, MAX_BODY);
     if (cached == null) {
       write(response, problem("too-large", "Nội dung quá lớn", 413, "Nội dung gửi vượt quá giới hạn cho phép."));
       return;
@@ -162,12 +163,6 @@ class TaskSubmitProblemFilter extends OncePerRequestFilter {
   }
 
   static Map<String, Object> problem(String kind, String title, int status, String detail) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("type", "urn:cascade:problem:" + kind);
-    p.put("title", title);
-    p.put("status", status);
-    p.put("detail", detail);
-    p.put("message", detail); // what Tasklist shows
-    return p;
+    return ProblemBodies.of(kind, title, status, detail);
   }
 }

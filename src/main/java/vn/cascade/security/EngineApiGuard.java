@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,12 +167,7 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, int status, String kind, String title, String detail)
       throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:cascade:problem:" + kind);
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("detail", detail);
-    problem.put("message", detail); // what Tasklist shows
+    Map<String, Object> problem = vn.cascade.common.ProblemBodies.of(kind, title, status, detail);
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,12 +92,6 @@ class EngineErrorBodies extends OncePerRequestFilter {
         detail = "Máy chủ quy trình không thực hiện được yêu cầu này; vui lòng thử lại sau.";
       }
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:cascade:problem:engine-" + status);
-    problem.put("title", title);
-    problem.put("status", status);
-    problem.put("detail", detail);
-    problem.put("message", detail); // what Tasklist shows
-    return problem;
+    return vn.cascade.common.ProblemBodies.of("engine-" + status, title, status, detail);
   }
 }

@@ -48,7 +48,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         return;
       }
       user = formField(new String(form, StandardCharsets.ISO_8859_1), "username");
-      forwarded = new RequestSizeLimitFilter.BufferedBodyRequest(request, form);
+      forwarded = new vn.cascade.common.BufferedBodyRequest(request, form);
     } else {
       user = basicUser(request.getHeader("Authorization"));
     }

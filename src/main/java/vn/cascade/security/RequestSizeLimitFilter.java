@@ -1,16 +1,10 @@
 package vn.cascade.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -53,7 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         refuse(response);
         return;
       }
-      chain.doFilter(new BufferedBodyRequest(request, body), response);
+      chain.doFilter(new vn.cascade.common.BufferedBodyRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -65,62 +59,5 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     response.getOutputStream().write(("{\"type\":\"urn:cascade:problem:payload-too-large\","
         + "\"title\":\"Dữ liệu quá lớn\",\"status\":413,\"detail\":\"Nội dung gửi lên vượt quá "
         + maxBytes / 1024 + " KB.\"}").getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The request with its body already read into memory. */
-  static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body is already read");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package vn.cascade.config;
+package vn.cascade.common;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -12,18 +12,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once, up to a limit, and can be read again downstream. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was read into memory once, and can be read again downstream. */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  private CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
 
   /** @return the wrapped request, or null when its body is longer than {@code max} bytes */
-  static CachedBodyRequest of(HttpServletRequest request, int max) throws IOException {
+  public static BufferedBodyRequest of(HttpServletRequest request, int max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = request.getInputStream()) {
       byte[] buffer = new byte[8192];
@@ -34,10 +34,10 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         }
       }
     }
-    return new CachedBodyRequest(request, out.toByteArray());
+    return new BufferedBodyRequest(request, out.toByteArray());
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 
@@ -57,7 +57,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("The body is already read");
       }
 
       @Override
