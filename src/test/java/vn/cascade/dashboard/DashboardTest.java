@@ -206,6 +206,10 @@ class DashboardTest extends CascadeIntegrationTest {
         "so-yt", "COMPLETED_ON_TIME", "ca-tinh", "COMPLETED_LATE", "so-tnmt", "OPEN_IN_TIME",
         DISTRICT, "OPEN_OVERDUE", "so-ct", "OPEN_IN_TIME", "so-nv", "COMPLETED_ON_TIME", "so-gtvt", "OPEN_OVERDUE"));
 
+    // The link to the directive's process in Cockpit names its instance (it once kept "{pi}" as written).
+    assertThat(page).contains("/camunda/app/cockpit/default/#/process-instance/"
+        + directives.get(fixture.id()).processInstanceId() + "/runtime").doesNotContain("{pi}");
+
     String extended = rowOf(page, "data-agency=\"so-tnmt\"");
     assertThat(extended).contains(VnDates.format(fixture.day0().plusDays(16)))
         .contains(VnDates.format(fixture.day0().plusDays(30))).contains("gia hạn").contains("còn 12 ngày");
