@@ -370,6 +370,8 @@ class DashboardTest extends CascadeIntegrationTest {
   void warningsNameEveryChildDeadlineAfterItsParentOnThePageAndInTheApi() {
     String page = page(MANAGER, "/dashboard/directives/" + fixture.id());
     assertThat(page).contains("data-code=\"ASSIGNMENT_AFTER_SUMMARY\"").contains("data-code=\"SUMMARY_AFTER_REPORT_BACK\"");
+    // The codes are for the API; the page says it in Vietnamese only.
+    assertThat(page).doesNotContain(">ASSIGNMENT_AFTER_SUMMARY<", ">SUMMARY_AFTER_REPORT_BACK<");
 
     JsonNode all = http.withBasicAuth(MANAGER, "demo")
         .getForObject("/api/directives/" + fixture.id() + "/warnings", JsonNode.class);
