@@ -49,12 +49,8 @@ public class ConclusionService {
     Map<String, Object> v = new HashMap<>();
     CONCLUSION_ID.put(v, id);
     CONCLUSION_NUMBER.put(v, draft.number());
-    CONCLUSION_TITLE.put(v, draft.title());
-    CONCLUSION_ISSUER.put(v, draft.issuer());
-    CONCLUSION_DATE_TEXT.put(v, VnDates.format(draft.issuedOn()));
-    CONCLUSION_ITEMS_TEXT.put(v, itemsText(draft));
+    // What the BPMN reads (task names, due dates); what the forms show is ConclusionViews, from the tables.
     REPORT_BACK_DEADLINE.put(v, VnDates.dueBeforeAsDate(draft.reportBackDeadline()));
-    REPORT_BACK_DEADLINE_TEXT.put(v, VnDates.before(draft.reportBackDeadline()));
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, draft.number(), v);
     conclusions.setProcessInstance(id, pi.getId());
     return get(id);
@@ -80,8 +76,7 @@ public class ConclusionService {
     DIRECTIVE_DATE.put(v, draft.issuedOn().toString());
     REPORT_DEADLINE.put(v, draft.reportDeadline().toString());
     SUMMARY_DEADLINE.put(v, draft.summaryDeadline().toString());
-    DRAFT_ASSIGNMENTS_TEXT.put(v, Texts.fitVariable(directives.assignmentSummary(draft)));
-    runtimeService.setVariables(task.getProcessInstanceId(), v);
+    runtimeService.setVariables(task.getProcessInstanceId(), v); // the drafting form's fields, filled in
     return directiveId;
   }
 

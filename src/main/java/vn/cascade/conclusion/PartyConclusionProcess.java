@@ -28,12 +28,7 @@ public final class PartyConclusionProcess {
 
   public static final ProcessVariable<Long> CONCLUSION_ID = ProcessVariable.of("conclusionId", Long.class);
   public static final ProcessVariable<String> CONCLUSION_NUMBER = ProcessVariable.of("conclusionNumber", String.class);
-  public static final ProcessVariable<String> CONCLUSION_TITLE = ProcessVariable.of("conclusionTitle", String.class);
-  public static final ProcessVariable<String> CONCLUSION_ISSUER = ProcessVariable.of("conclusionIssuer", String.class);
-  public static final ProcessVariable<String> CONCLUSION_DATE_TEXT = ProcessVariable.of("conclusionDateText", String.class);
-  public static final ProcessVariable<String> CONCLUSION_ITEMS_TEXT = ProcessVariable.of("conclusionItemsText", String.class);
   public static final ProcessVariable<Date> REPORT_BACK_DEADLINE = ProcessVariable.of("reportBackDeadline", Date.class);
-  public static final ProcessVariable<String> REPORT_BACK_DEADLINE_TEXT = ProcessVariable.of("reportBackDeadlineText", String.class);
 
   public static final ProcessVariable<String> INCOMING_NUMBER = ProcessVariable.of("incomingNumber", String.class);
   /** A date field of the form: "yyyy-MM-dd". */
@@ -46,10 +41,6 @@ public final class PartyConclusionProcess {
   public static final ProcessVariable<String> DIRECTIVE_DATE = ProcessVariable.of("directiveDate", String.class);
   public static final ProcessVariable<String> REPORT_DEADLINE = ProcessVariable.of("reportDeadline", String.class);
   public static final ProcessVariable<String> SUMMARY_DEADLINE = ProcessVariable.of("summaryDeadline", String.class);
-  public static final ProcessVariable<String> DIRECTIVE_DATE_TEXT = ProcessVariable.of("directiveDateText", String.class);
-  public static final ProcessVariable<String> REPORT_DEADLINE_TEXT = ProcessVariable.of("reportDeadlineText", String.class);
-  public static final ProcessVariable<String> SUMMARY_DEADLINE_TEXT = ProcessVariable.of("summaryDeadlineText", String.class);
-  public static final ProcessVariable<String> DRAFT_ASSIGNMENTS_TEXT = ProcessVariable.of("draftAssignmentsText", String.class);
   public static final ProcessVariable<String> DIRECTIVE_DECISION = ProcessVariable.of("directiveDecision", String.class);
   public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.of("approvalComment", String.class);
 

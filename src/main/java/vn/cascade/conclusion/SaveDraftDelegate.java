@@ -15,7 +15,7 @@ import vn.cascade.directive.DirectiveService;
 
 /**
  * After the drafting form: applies the number, dates and title typed there to the stored draft,
- * checked like any directive, and prepares what the approving leader reads.
+ * checked like any directive; the approving leader reads it from the table (ConclusionViews).
  */
 @Component
 class SaveDraftDelegate implements JavaDelegate {
@@ -49,10 +49,6 @@ class SaveDraftDelegate implements JavaDelegate {
     } catch (InvalidInputException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    DIRECTIVE_DATE_TEXT.set(execution, VnDates.format(revised.issuedOn()));
-    REPORT_DEADLINE_TEXT.set(execution, VnDates.before(revised.reportDeadline()));
-    SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(revised.summaryDeadline()));
-    DRAFT_ASSIGNMENTS_TEXT.set(execution, Texts.fitVariable(directives.assignmentSummary(revised)));
   }
 
   private static LocalDate date(String value, String label) {

@@ -27,11 +27,8 @@ public final class DirectiveProcess {
 
   public static final ProcessVariable<Long> DIRECTIVE_ID = ProcessVariable.of("directiveId", Long.class);
   public static final ProcessVariable<String> DIRECTIVE_NUMBER = ProcessVariable.of("directiveNumber", String.class);
-  public static final ProcessVariable<String> DIRECTIVE_TITLE = ProcessVariable.of("directiveTitle", String.class);
   public static final ProcessVariable<Date> REPORT_DEADLINE = ProcessVariable.of("reportDeadline", Date.class);
   public static final ProcessVariable<Date> SUMMARY_DEADLINE = ProcessVariable.of("summaryDeadline", Date.class);
-  public static final ProcessVariable<String> REPORT_DEADLINE_TEXT = ProcessVariable.of("reportDeadlineText", String.class);
-  public static final ProcessVariable<String> SUMMARY_DEADLINE_TEXT = ProcessVariable.of("summaryDeadlineText", String.class);
   public static final ProcessVariable<String> COLLECTING_AGENCY = ProcessVariable.of("collectingAgency", String.class);
   public static final ProcessVariable<Boolean> COLLECTION_OPENED = ProcessVariable.of("collectionOpened", Boolean.class);
   public static final ProcessVariable<String> COLLECTED_REPORTS = ProcessVariable.of("collectedReports", String.class);

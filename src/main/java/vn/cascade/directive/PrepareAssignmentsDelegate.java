@@ -29,13 +29,12 @@ class PrepareAssignmentsDelegate implements JavaDelegate {
     long id = DIRECTIVE_ID.from(execution);
     directives.createAssignments(id, execution.getProcessInstanceId());
     Directive d = directives.get(id);
+    // What the BPMN reads (task names, the deadline timer, due dates, the collector, the gateway).
+    // What the forms show is DirectiveViews, from the tables.
     DIRECTIVE_NUMBER.set(execution, d.number());
-    DIRECTIVE_TITLE.set(execution, d.title());
     // The collection opens at the reporting deadline (earlier under the demo's compressed time).
     REPORT_DEADLINE.set(execution, Date.from(compression.fireAt(VnDates.dueBefore(d.reportDeadline()), clock.instant())));
     SUMMARY_DEADLINE.set(execution, VnDates.dueBeforeAsDate(d.summaryDeadline()));
-    REPORT_DEADLINE_TEXT.set(execution, VnDates.before(d.reportDeadline()));
-    SUMMARY_DEADLINE_TEXT.set(execution, VnDates.before(d.summaryDeadline()));
     COLLECTING_AGENCY.set(execution, d.collectingAgency());
     COLLECTION_OPENED.set(execution, false);
   }
