@@ -109,7 +109,7 @@ public abstract class CascadeIntegrationTest {
    */
   @SuppressWarnings("unchecked")
   protected Map<String, Object> viewOf(Task task) {
-    String key = task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    String key = vn.cascade.common.ProcessKeys.of(task.getProcessDefinitionId());
     Map<String, Object> values = taskViews.stream().filter(v -> v.processKey().equals(key)).findFirst().orElseThrow()
         .of(task);
     return (Map<String, Object>) plain(values.getOrDefault(vn.cascade.common.TaskViews.VIEW, Map.of()));
@@ -117,7 +117,7 @@ public abstract class CascadeIntegrationTest {
 
   /** The earlier input values a task's form opens with (a returned report). */
   protected Map<String, Object> prefillOf(Task task) {
-    String key = task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    String key = vn.cascade.common.ProcessKeys.of(task.getProcessDefinitionId());
     Map<String, Object> values = new java.util.LinkedHashMap<>(taskViews.stream()
         .filter(v -> v.processKey().equals(key)).findFirst().orElseThrow().of(task));
     values.remove(vn.cascade.common.TaskViews.VIEW);

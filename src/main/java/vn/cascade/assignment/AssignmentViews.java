@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.cascade.agency.AgencyDirectory;
@@ -92,7 +91,7 @@ class AssignmentViews implements TaskViews {
           view.put("extensionReason", text(e.reason()));
         });
       }
-      case TASK_CONTRIBUTE -> contribution(view, a, d, task);
+      case TASK_CONTRIBUTE -> contribution(view, a, d, item, task);
       default -> {
         return Map.of();
       }
@@ -156,7 +155,7 @@ class AssignmentViews implements TaskViews {
 
   private void contributionsOf(Map<String, Object> view, Assignment a, DirectiveDraft.Item item) {
     if (!ContributionPlan.agenciesOf(a, item).isEmpty()) {
-      view.put("contributionsText", text(plan.contributionsText(a)));
+      view.put("contributionsText", text(plan.contributionsText(a, item)));
     }
   }
 
@@ -204,15 +203,15 @@ class AssignmentViews implements TaskViews {
     view.put("report", report);
   }
 
-  private void contribution(Map<String, Object> view, Assignment a, Directive d, Task task) {
-    String contributor = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  private void contribution(Map<String, Object> view, Assignment a, Directive d, DirectiveDraft.Item item, Task task) {
+    String contributor = RecordContributionListener.candidateGroup(taskService.getIdentityLinksForTask(task.getId()))
+        .orElse(null);
     view.put("directiveNumber", text(d.number()));
     view.put("itemNumber", a.itemNumber());
     view.put("leadAgencyName", text(agencies.get(a.agencyCode()).name()));
     if (contributor != null) {
       view.put("contributorName", text(agencies.find(contributor).map(x -> x.name()).orElse(contributor)));
-      view.put("contributionBulletsText", text(plan.bulletsFor(a, contributor)));
+      view.put("contributionBulletsText", text(plan.bulletsFor(item, contributor)));
     }
     if (task.getDueDate() != null) {
       view.put("contributionDueText", text(VnDates.format(task.getDueDate().toInstant())));

@@ -50,8 +50,8 @@ public class ContributionPlan {
   }
 
   /** The bullets a coordinating agency helps with, for its contribution form. */
-  String bulletsFor(Assignment a, String contributor) {
-    List<DirectiveDraft.Bullet> bullets = item(a).bullets();
+  String bulletsFor(DirectiveDraft.Item item, String contributor) {
+    List<DirectiveDraft.Bullet> bullets = item.bullets();
     StringBuilder b = new StringBuilder();
     for (int n = 1; n <= bullets.size(); n++) {
       if (bullets.get(n - 1).coordinating().contains(contributor)) {
@@ -62,8 +62,8 @@ public class ContributionPlan {
   }
 
   /** What the lead's report form shows: each contribution that arrived, and who is still missing. */
-  String contributionsText(Assignment a) {
-    List<String> expected = agenciesOf(a.processInstanceId());
+  String contributionsText(Assignment a, DirectiveDraft.Item item) {
+    List<String> expected = agenciesOf(a, item);
     var arrived = contributions.of(a.id());
     StringBuilder b = new StringBuilder();
     for (var c : arrived) {

@@ -44,8 +44,13 @@ class RecordContributionListener implements TaskListener {
 
   /** The agency the task was given to: its one candidate group, whatever a variable says. */
   static String candidateGroup(DelegateTask task) {
-    return task.getCandidates().stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull).findFirst()
+    return candidateGroup(task.getCandidates())
         .orElseThrow(() -> new IllegalStateException("Contribution task " + task.getId() + " has no candidate group"));
+  }
+
+  /** The candidate group among a task's identity links. */
+  static java.util.Optional<String> candidateGroup(java.util.Collection<org.camunda.bpm.engine.task.IdentityLink> links) {
+    return links.stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull).findFirst();
   }
 }

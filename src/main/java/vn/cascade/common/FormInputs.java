@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -120,14 +119,5 @@ public class FormInputs {
     return formRef == null ? Map.of() : ofForm(formRef);
   }
 
-  /** The label of a key in any form, or the key itself. */
-  public String labelOf(String key) {
-    return byFormId.values().stream().map(m -> m.get(key)).filter(java.util.Objects::nonNull).findFirst()
-        .map(Input::label).orElse(key);
-  }
 
-  /** Every form id known. */
-  public Set<String> formIds() {
-    return byFormId.keySet();
-  }
 }

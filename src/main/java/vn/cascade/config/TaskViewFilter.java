@@ -69,8 +69,7 @@ class TaskViewFilter extends OncePerRequestFilter {
     if (task == null) {
       return null;
     }
-    String definition = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId();
-    TaskViews views = byProcess.get(definition.substring(0, Math.max(0, definition.indexOf(':'))));
+    TaskViews views = byProcess.get(vn.cascade.common.ProcessKeys.of(task.getProcessDefinitionId()));
     JsonNode variables = json.readTree(body);
     if (views == null || !(variables instanceof ObjectNode out)) {
       return null;

@@ -37,8 +37,7 @@ public class ChaseTargets {
    * a {@code party-conclusion}. Never read from a variable.
    */
   public ChaseTarget ofProcess(String processDefinitionId, String processInstanceId) {
-    String key = processDefinitionId.substring(0, Math.max(0, processDefinitionId.indexOf(':')));
-    return switch (key) {
+    return switch (vn.cascade.common.ProcessKeys.of(processDefinitionId)) {
       case AgencyAssignmentProcess.KEY -> assignment(assignments.ofProcessInstance(processInstanceId).orElseThrow().id());
       case DirectiveProcess.KEY -> summary(directives.findByProcessInstance(processInstanceId).orElseThrow().id());
       case PartyConclusionProcess.KEY -> reportBack(conclusions.ofProcessInstance(processInstanceId).orElseThrow().id());
