@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:cascade-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=localhost",
-    "spring.mail.port=3025"
+    "spring.mail.port=${cascade.test.smtp-port:3025}"
 })
 @ActiveProfiles("demo")
 @Import(CascadeIntegrationTest.TestClock.class)

@@ -6,7 +6,6 @@ import static vn.cascade.TestDocuments.directive;
 import static vn.cascade.TestDocuments.report;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -38,7 +37,7 @@ import vn.cascade.directive.DirectiveService;
 class ReminderMailTest extends CascadeIntegrationTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(vn.cascade.TestSmtp.SETUP);
 
   static final String AGENCY = "so-tp";
   static final String SECOND_USER_MAIL = "tran.thi.lan@stp.dongnai.example";

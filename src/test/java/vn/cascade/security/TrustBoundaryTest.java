@@ -42,7 +42,7 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
 
   @org.junit.jupiter.api.extension.RegisterExtension
   static com.icegreen.greenmail.junit5.GreenMailExtension smtp =
-      new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+      new com.icegreen.greenmail.junit5.GreenMailExtension(vn.cascade.TestSmtp.SETUP);
 
   @Autowired TestRestTemplate http;
   @Autowired DirectiveService directives;
