@@ -78,6 +78,20 @@ public class AssignmentRepository {
   }
 
   /**
+   * What these agencies still owe or wait for: their assignments whose report is not yet accepted, in
+   * order of deadline (at most {@code limit}).
+   */
+  public List<Assignment> openOf(java.util.Collection<String> agencyCodes, int limit) {
+    if (agencyCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from cascade_assignment where agency_code in (:agencies)"
+            + " and (review_status is null or review_status <> 'ACCEPTED') and process_instance_id is not null"
+            + " order by deadline, directive_id, item_number, id limit :limit")
+        .param("agencies", agencyCodes).param("limit", limit).query(this::map).list();
+  }
+
+  /**
    * A directive's assignments; each row is kept for the rest of the transaction (a directive's start
    * reads them all), and a row this transaction already holds (linked to its instance) is returned
    * as it holds it.

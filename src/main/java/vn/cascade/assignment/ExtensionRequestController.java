@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import vn.cascade.common.CascadePage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import vn.cascade.security.CurrentUser;
  * request itself (the new date and the reason).
  */
 @Controller
+@CascadePage
 class ExtensionRequestController {
 
   private final ExtensionRequests requests;

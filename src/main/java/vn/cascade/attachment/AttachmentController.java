@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import vn.cascade.common.CascadePage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import vn.cascade.directive.DirectiveRepository;
  * the reviewer and the collector download it.
  */
 @Controller
+@CascadePage
 class AttachmentController {
 
   private final AttachmentService attachments;

@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.common.CascadePage;
 import vn.cascade.security.CurrentUser;
 
-/** The header every dashboard page shares, and the Vietnamese page for what cannot be shown. */
-@ControllerAdvice(assignableTypes = {DashboardController.class, DashboardExportController.class})
+/** The header every Cascade page shares ({@link CascadePage}), and the Vietnamese page for what cannot be shown. */
+@ControllerAdvice(annotations = CascadePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DashboardAdvice {
 

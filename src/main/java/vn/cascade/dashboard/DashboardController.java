@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
+import vn.cascade.common.CascadePage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import vn.cascade.security.CurrentUser;
  * one agency. Server-rendered, Vietnamese; an agency user sees only its own agency's rows.
  */
 @Controller
+@CascadePage
 @RequestMapping("/dashboard")
 class DashboardController {
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import vn.cascade.common.CascadePage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import vn.cascade.security.CurrentUser;
  * collecting agency's summary as DOCX (managers only: it carries every agency's report).
  */
 @Controller
+@CascadePage
 @RequestMapping("/dashboard")
 class DashboardExportController {
 

@@ -1,6 +1,7 @@
 package vn.cascade.reminder;
 
 import org.springframework.stereotype.Controller;
+import vn.cascade.common.CascadePage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,6 +9,7 @@ import vn.cascade.common.VnDates;
 
 /** "Hộp thư đi": every notification, mailed or only kept, with its status. */
 @Controller
+@CascadePage
 class OutboxController {
 
   private final NotificationOutbox outbox;

@@ -20,14 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class PageSecurityHeaders extends OncePerRequestFilter {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
       + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   static final String REFERRER_POLICY = "same-origin";
 
   /** The paths of Cascade's own pages, as SecurityConfig's page chain protects them. */
   static boolean isCascadePage(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/dashboard") || path.startsWith("/dashboard/") || path.equals("/outbox")
+    return path.equals("/") || path.equals("/dashboard") || path.startsWith("/dashboard/") || path.equals("/outbox")
         || path.startsWith("/outbox/") || path.startsWith("/assignments/") || path.equals("/login")
         || path.equals("/logout");
   }

@@ -25,7 +25,9 @@ class RelativeRedirects extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !PageSecurityHeaders.isCascadePage(request);
+    // Every page a browser opens: Cascade's and the webapps' (sent to the login page from there too).
+    String path = SecurityConfig.path(request);
+    return path.startsWith("/engine-rest/") || path.startsWith("/api/");
   }
 
   @Override

@@ -77,9 +77,6 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
 
   // Cascade's pages
   private static final By CASCADE_LOGIN_FORM = By.cssSelector("form[action$='/login']");
-  private static final By CASCADE_USERNAME = By.id("username");
-  private static final By CASCADE_PASSWORD = By.id("password");
-  private static final By CASCADE_LOGIN_ERROR = By.cssSelector("p.error");
   private static final By FILE_INPUT = By.id("file");
   private static final By UPLOAD_BUTTON = By.cssSelector("form[enctype='multipart/form-data'] button[type='submit']");
   private static final By UPLOADED = By.cssSelector("p.ok");
@@ -317,9 +314,9 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
   // ---- Cascade's attachment page, reached from the task's form
 
   /**
-   * Follows the form's link to Cascade's attachment page (form-js opens it in the same tab), logs
-   * in there when Cascade asks (Tasklist's login does not count for Cascade's pages), uploads the
-   * file, sees it listed and goes back to Tasklist by the page's own link.
+   * Follows the form's link to Cascade's attachment page (form-js opens it in the same tab), with no
+   * second login (one login for Tasklist and Cascade's pages), uploads the file, sees it listed and
+   * goes back to Tasklist by the page's own link.
    */
   private void attach(long assignmentId, Path file) {
     String fileName = file.getFileName().toString();
@@ -329,10 +326,8 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     link.click();
     tasklist.waitFor(() -> "Cascade's login or attachment page; the page says: " + tasklist.pageText())
         .until(d -> !d.findElements(CASCADE_LOGIN_FORM).isEmpty() || !d.findElements(FILE_INPUT).isEmpty());
-    if (!driver.findElements(CASCADE_LOGIN_FORM).isEmpty()) {
-      logInToCascade(AGENCY, PASSWORD);
-    }
-    // Cascade sends the user on to the page asked for (with "?continue").
+    assertThat(driver.findElements(CASCADE_LOGIN_FORM)).as("one login: no second login for the attachment page")
+        .isEmpty();
     tasklist.waitFor(() -> "the attachment page of assignment " + assignmentId + "; the page says: "
             + tasklist.pageText())
         .until(urlContains("/assignments/" + assignmentId + "/attachments"));
@@ -344,20 +339,8 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     assertThat(driver.findElement(UPLOADED).getText()).contains(fileName);
     assertThat(driver.findElements(FILE_LINKS)).extracting(WebElement::getText).containsExactly(fileName);
     driver.findElement(BACK_TO_TASKLIST).click();
-    // Still logged in to Tasklist: Cascade's login changed the session's id, not its content.
     tasklist.waitFor(() -> "Tasklist again; the page says: " + tasklist.pageText())
         .until(visibilityOfElementLocated(TasklistPage.FILTERS));
-  }
-
-  /** Cascade's Vietnamese login page. One attempt only: failed logins lock the user for a while. */
-  private void logInToCascade(String user, String password) {
-    WebElement form = driver.findElement(CASCADE_LOGIN_FORM);
-    form.findElement(CASCADE_USERNAME).sendKeys(user);
-    form.findElement(CASCADE_PASSWORD).sendKeys(password);
-    form.findElement(By.cssSelector("button[type='submit']")).click();
-    tasklist.waitFor(() -> "past Cascade's login as " + user + "; the page says: " + tasklist.pageText())
-        .until(d -> !d.getCurrentUrl().contains("/login"));
-    assertThat(driver.findElements(CASCADE_LOGIN_ERROR)).as("Cascade's login error").isEmpty();
   }
 
   /** A one-page PDF 1.4 with a correct cross-reference table, as small as a valid PDF gets. */

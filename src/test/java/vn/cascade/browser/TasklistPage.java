@@ -32,9 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class TasklistPage {
 
-  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm'].ng-invalid-required");
-  private static final By USERNAME = By.cssSelector("input[ng-model='username']");
-  private static final By PASSWORD_INPUT = By.cssSelector("input[ng-model='password'][type='password']");
+  /** Cascade's one login page, where Tasklist sends a browser that is not logged in. */
+  static final By LOGIN_FORM = By.cssSelector("form[action$='/login']");
+  private static final By USERNAME = By.id("username");
+  private static final By PASSWORD_INPUT = By.id("password");
   private static final By LOGIN_BUTTON = By.cssSelector("button[type='submit']");
   static final By FILTERS = By.cssSelector("[cam-tasklist-filters] .task-filter");
   private static final By TASK_ROWS = By.cssSelector("[cam-tasks] ol.tasks-list > li.task");
@@ -60,14 +61,14 @@ final class TasklistPage {
 
   // ---- Tasklist
 
-  /** One attempt only: failed logins lock the user for a while. */
+  /**
+   * Opens Tasklist, which sends the browser to Cascade's one login page, logs in there and waits for
+   * Tasklist's filters. One attempt only: a wrong password slows the next try.
+   */
   void logIn(String user, String password) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
-    // The class only exists once Angular has compiled the form: typing earlier would be lost.
-    WebElement form = waitFor("the Tasklist login form").until(visibilityOfElementLocated(LOGIN_FORM));
-    // Typed until both fields hold what they should: Tasklist's autofocus may take the focus back to
-    // the user name while the password is typed (seen: "so-ytdemo" in the user name). Nothing is sent
-    // before both are right, so no failed login is counted.
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    WebElement form = waitFor("Cascade's login page").until(visibilityOfElementLocated(LOGIN_FORM));
+    // Typed until both fields hold what they should; nothing is sent before both are right.
     for (int attempt = 0; attempt < 5; attempt++) {
       WebElement name = form.findElement(USERNAME);
       WebElement secret = form.findElement(PASSWORD_INPUT);

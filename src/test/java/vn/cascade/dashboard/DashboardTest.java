@@ -494,10 +494,10 @@ class DashboardTest extends CascadeIntegrationTest {
   @Test
   void theHeaderLinksTasklistForEveryoneCockpitForManagersAndLogsOutWithItsToken() {
     String manager = page(MANAGER, "/dashboard");
-    assertThat(manager).contains("href=\"/camunda/app/tasklist/\"").contains("href=\"/camunda/app/cockpit/\"")
+    assertThat(manager).contains("href=\"/camunda/app/tasklist/default/\"").contains("href=\"/camunda/app/cockpit/\"")
         .contains("Cán bộ Văn phòng Ủy ban nhân dân tỉnh").contains("action=\"/logout\"").contains("name=\"_csrf\"");
     String district = page(DISTRICT, "/dashboard");
-    assertThat(district).contains("href=\"/camunda/app/tasklist/\"").doesNotContain("/camunda/app/cockpit/")
+    assertThat(district).contains("href=\"/camunda/app/tasklist/default/\"").doesNotContain("/camunda/app/cockpit/")
         .contains("name=\"_csrf\"");
   }
 

@@ -12,8 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A browser's session with the Camunda webapps, without the browser: Tasklist's login form, its
- * session cookie and its CSRF token, and calls to the engine API as Tasklist makes them.
+ * A browser's session with the Camunda webapps, without the browser: the one login page, the
+ * session cookie, Tasklist's CSRF token, and calls to the engine API as Tasklist makes them.
  */
 final class TasklistSession {
 
@@ -25,22 +25,43 @@ final class TasklistSession {
 
   TasklistSession(String baseUrl) {
     this.baseUrl = baseUrl;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
-    send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).GET());
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  /** Tasklist's own login request; answers its status (200 logged in, 401 refused, 429 throttled). */
+  /**
+   * Logs in as a browser does since there is one login: Cascade's login page (its CSRF token, the
+   * form), then Tasklist, which takes that login (Camunda's container-based authentication) and
+   * hands out its own CSRF token. Answers 200 when logged in, 401 when the login page refused (a
+   * wrong password or a throttled try).
+   */
   int login(String user, String password) {
+    String page = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token on the login page: " + page);
+    }
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1),
+        StandardCharsets.UTF_8);
+    HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String next = posted.headers().firstValue("Location").orElse("");
+    if (posted.statusCode() != 302 || next.contains("/login")) {
+      return 401;
+    }
+    send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).GET());
+    return get("/camunda/api/admin/auth/user/default").statusCode(); // as Tasklist does: who am I, and the CSRF token
+  }
+
+  /** Tasklist's own login request, which the one login closed: answers its status. */
+  int webappLogin(String user, String password) {
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    int status = send(withToken(HttpRequest.newBuilder(URI.create(baseUrl
+    return send(withToken(HttpRequest.newBuilder(URI.create(baseUrl
         + "/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)))).statusCode();
-    if (status == 200) {
-      get("/camunda/api/admin/auth/user/default"); // as Tasklist does: the new session's CSRF token
-    }
-    return status;
   }
 
   HttpResponse<String> get(String path) {

@@ -15,6 +15,7 @@
  * the header link back to Cascade's dashboard (dashboard-link.js, also loaded by Cockpit).
  */
 import './dashboard-link.js';
+import './one-login.js';
 
 const STORAGE_KEY = 'cascade.language';
 const LANGUAGES = [

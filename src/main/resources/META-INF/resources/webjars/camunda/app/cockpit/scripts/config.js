@@ -19,7 +19,7 @@ export default {
 
   // Only the header link back to Cascade's dashboard (Cockpit is not translated). Path relative
   // to app/cockpit/.
-  customScripts: ['../../assets/cascade/dashboard-link'],
+  customScripts: ['../../assets/cascade/dashboard-link', '../../assets/cascade/one-login'],
 
   // The first-visit box links to Camunda's welcome page.
   disableWelcomeMessage: true
