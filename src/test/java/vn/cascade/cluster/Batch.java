@@ -77,7 +77,7 @@ final class Batch {
   List<Job> reminderTimers(ProcessEngine engine) {
     Set<String> mine = assignmentInstances();
     return engine.getManagementService().createJobQuery().timers()
-        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId(ChaseProcess.EVENT_NOTIFICATION_DUE).list()
+        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId("Event_NotificationDue").list()
         .stream().filter(j -> mine.contains(j.getProcessInstanceId())).toList();
   }
 
@@ -106,7 +106,7 @@ final class Batch {
   List<Job> sendJobs(ProcessEngine engine) {
     Set<String> mine = assignmentInstances();
     return engine.getManagementService().createJobQuery().messages()
-        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId(ChaseProcess.TASK_SEND_NOTIFICATION).list()
+        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId("Task_SendNotification").list()
         .stream().filter(j -> mine.contains(j.getProcessInstanceId())).toList();
   }
 
