@@ -84,7 +84,7 @@ public class MorningDigest {
   public List<Long> collect() {
     Instant now = clock.instant();
     LocalDate today = now.atZone(VnDates.ZONE).toLocalDate();
-    if (!compression.active() && !calendar.isWorkingDay(today)) {
+    if (!compression.active() && settings.digestOnWorkingDaysOnly() && !calendar.isWorkingDay(today)) {
       return List.of();
     }
     List<Plan> duePlans = plans.due(ChaseSubject.ASSIGNMENT, now);

@@ -73,6 +73,10 @@ public final class ReminderBenchmark {
           .update();
       int count = jdbc.sql("update cascade_chase set fires_at = :now where subject = 'ASSIGNMENT'")
           .param("now", java.sql.Timestamp.from(java.time.Instant.now())).update();
+      // Half of them are urgings, the 3rd of their assignment: the office's overdue list and the leadership's
+      // escalation list each list those 5,000.
+      int urgings = jdbc.sql("update cascade_chase set next_kind = 'URGING', next_seq = 3 where subject = 'ASSIGNMENT'"
+          + " and mod(subject_id, 2) = 0").update();
       if (!app.getBean(vn.cascade.reminder.WorkingCalendar.class).isWorkingDay(LocalDate.now(vn.cascade.common.VnDates.ZONE))) {
         System.out.println("WARNING: today is not a working day in Asia/Ho_Chi_Minh: the morning run sends nothing");
       }
@@ -97,6 +101,8 @@ public final class ReminderBenchmark {
       int delivered = smtp.getReceivedMessages().length;
       int digests = jdbc.sql("select count(*) from cascade_notification where subject_kind = 'DIGEST' and status = 'SENT'")
           .query(Integer.class).single();
+      String kinds = jdbc.sql("select kind, count(*) as c from cascade_notification where subject_kind = 'DIGEST'"
+          + " group by kind order by kind").query((rs, row) -> rs.getString("kind") + " " + rs.getInt("c")).list().toString();
       int covered = jdbc.sql("select count(*) from cascade_digest_item").query(Integer.class).single();
 
       List<Job> noOps = prepareNoOpTimers(engine, count);
@@ -110,8 +116,8 @@ public final class ReminderBenchmark {
       System.out.println();
       System.out.printf("morning digest, due items (timer + collect + send jobs + outbox + SMTP): %6d in %8.2f s  (%7.1f/s)%n",
           count, seconds(reminders), count / seconds(reminders));
-      System.out.printf("  %d digests SENT covering %d items, %d mails received (one per recipient address)%n",
-          digests, covered, delivered);
+      System.out.printf("  %d reminders and %d urgings (3rd); %d morning mails SENT %s covering %d lines, %d mails received"
+          + " (one per recipient address)%n", count - urgings, urgings, digests, kinds, covered, delivered);
       System.out.printf("no-op timer jobs (baseline, same engine)             : %6d in %8.2f s  (%7.1f/s)%n",
           noOps.size(), seconds(baseline), noOps.size() / seconds(baseline));
       System.out.printf("ratio morning digest / no-op timers                   : %.2f%n", seconds(reminders) / seconds(baseline));
