@@ -121,7 +121,8 @@ public class NotificationOutbox {
   /**
    * Writes a morning digest's row and what it covers, in the morning run's transaction: the rows and
    * the chase plans they advance commit together. The unique key makes a second writer of the same
-   * recipient, day and kind fail (and its job be retried) instead of writing a second digest.
+   * recipient, day and kind fail (and its job be retried) instead of writing a second digest. The row's
+   * subject is {@code DIGEST} and its subject id the number of lines it covers.
    */
   public long insertDigest(String key, NotificationKind kind, String recipientAgency, java.time.LocalDate day,
       Mail mail, Instant plannedFor, Instant now, String messageId, List<DigestItem> items) {
