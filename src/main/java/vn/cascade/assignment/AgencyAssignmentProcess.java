@@ -8,7 +8,6 @@ public final class AgencyAssignmentProcess {
   public static final String KEY = "agency-assignment";
 
   public static final String START_EVENT = "StartEvent_AssignmentReceived";
-  public static final String TASK_LOAD_ASSIGNMENT = "Task_LoadAssignment";
   public static final String TASK_REPORT_RESULTS = "Task_ReportResults";
   public static final String TASK_RECORD_REPORT = "Task_RecordReport";
   public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";

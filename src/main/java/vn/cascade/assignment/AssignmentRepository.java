@@ -59,6 +59,17 @@ public class AssignmentRepository {
         .param("d", directiveId).query(Long.class).list();
   }
 
+  /** The rows of these ids, read in chunks of 1,000 (the morning digest reads what is due in bulk). */
+  public List<Assignment> findAll(java.util.Collection<Long> ids) {
+    List<Long> all = List.copyOf(ids);
+    List<Assignment> out = new java.util.ArrayList<>(all.size());
+    for (int from = 0; from < all.size(); from += 1000) {
+      out.addAll(jdbc.sql("select * from cascade_assignment where id in (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query(this::map).list());
+    }
+    return out;
+  }
+
   public Optional<Assignment> find(long id) {
     return TransactionCache.get(CACHE, id,
         () -> jdbc.sql("select * from cascade_assignment where id = :id").param("id", id).query(this::map).optional());
@@ -134,6 +145,17 @@ public class AssignmentRepository {
   public void markOverdue(long id, Instant at) {
     changing("update cascade_assignment set overdue_since = :at where id = :id and overdue_since is null")
         .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
+  /** {@link #markOverdue} for many assignments at once (the morning digest's urgings), in one batch. */
+  public void markOverdueAll(java.util.Collection<Long> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    TransactionCache.evict(CACHE);
+    batch.batchUpdate("update cascade_assignment set overdue_since = :at where id = :id and overdue_since is null",
+        ids.stream().map(id -> new MapSqlParameterSource().addValue("at", Timestamp.from(at)).addValue("id", id))
+            .toArray(MapSqlParameterSource[]::new));
   }
 
   void changeDeadline(long id, LocalDate deadline) {

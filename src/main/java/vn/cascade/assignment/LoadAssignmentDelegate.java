@@ -3,6 +3,7 @@ package vn.cascade.assignment;
 import static vn.cascade.assignment.AgencyAssignmentProcess.ASSIGNMENT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.cascade.directive.Directive;
@@ -10,12 +11,12 @@ import vn.cascade.directive.DirectiveRepository;
 import vn.cascade.security.AssignmentAccess;
 
 /**
- * Links the new instance to its assignment row and grants it to the agencies that work on it. It
+ * Links the new instance to its assignment row (the process's start listener) and grants it to the agencies that work on it. It
  * writes no variable: every task of the instance reads the assignment from Cascade's tables by
  * process instance ({@link PrepareAssignmentTaskListener}, {@link AssignmentViews}).
  */
 @Component
-class LoadAssignmentDelegate implements JavaDelegate {
+class LoadAssignmentDelegate implements JavaDelegate, ExecutionListener {
 
   private final AssignmentRepository assignments;
   private final DirectiveRepository directives;
@@ -25,6 +26,12 @@ class LoadAssignmentDelegate implements JavaDelegate {
     this.assignments = assignments;
     this.directives = directives;
     this.access = access;
+  }
+
+  /** As the start listener of {@code agency-assignment}: the instance is linked before its first activity. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    execute(execution);
   }
 
   @Override

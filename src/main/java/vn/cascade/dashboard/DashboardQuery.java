@@ -627,11 +627,17 @@ class DashboardQuery {
       return counts;
     }
     boolean byIds = rows.size() <= Pager.MAX_SIZE;
+    String where = byIds ? "a.id in (:ids)" : condition;
+    // A digest's lines count as the reminders and urgings they are.
     jdbc.sql("select n.subject_id, n.kind, count(*) as c"
         + " from cascade_notification n join cascade_assignment a on a.id = n.subject_id"
-        + " where n.subject_kind = :subject and n.status in ('SENT', 'KEPT') and "
-        + (byIds ? "a.id in (:ids)" : condition)
-        + " group by n.subject_id, n.kind")
+        + " where n.subject_kind = :subject and n.status in ('SENT', 'KEPT') and " + where
+        + " group by n.subject_id, n.kind"
+        + " union all select i.assignment_id, i.kind, count(*) as c"
+        + " from cascade_digest_item i join cascade_notification n on n.id = i.notification_id"
+        + " join cascade_assignment a on a.id = i.assignment_id"
+        + " where n.status in ('SENT', 'KEPT') and " + where
+        + " group by i.assignment_id, i.kind")
         .param("subject", ChaseSubject.ASSIGNMENT.name())
         .param(byIds ? "ids" : "key", byIds ? rows.stream().map(Assignment::id).toList() : key)
         .query(rs -> {

@@ -39,12 +39,45 @@ public class ChasePlans {
 
   public Optional<Plan> find(ChaseSubject subject, long subjectId) {
     return jdbc.sql("select * from cascade_chase where subject = :s and subject_id = :id")
-        .param("s", subject.name()).param("id", subjectId)
-        .query((rs, n) -> new Plan(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"),
-            rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
-            new Planned(NotificationKind.valueOf(rs.getString("next_kind")), rs.getInt("next_seq"),
-                rs.getTimestamp("next_at").toInstant()), rs.getTimestamp("fires_at").toInstant()))
-        .optional();
+        .param("s", subject.name()).param("id", subjectId).query(ChasePlans::map).optional();
+  }
+
+  /** The chases of this subject whose next notification is due at {@code now} (the morning digest's work). */
+  public java.util.List<Plan> due(ChaseSubject subject, Instant now) {
+    return jdbc.sql("select * from cascade_chase where subject = :s and fires_at <= :now order by subject_id")
+        .param("s", subject.name()).param("now", Timestamp.from(now)).query(ChasePlans::map).list();
+  }
+
+  /** Assignments urged at least once and still chased: subject id and the urgings sent so far. */
+  public java.util.Map<Long, Integer> urgedAssignments() {
+    java.util.Map<Long, Integer> out = new java.util.LinkedHashMap<>();
+    jdbc.sql("""
+        select subject_id, next_seq from cascade_chase
+         where subject = 'ASSIGNMENT' and next_kind = 'URGING' and next_seq > 1 order by subject_id""")
+        .query(rs -> {
+          out.put(rs.getLong("subject_id"), rs.getInt("next_seq") - 1);
+        });
+    return out;
+  }
+
+  /** Moves each plan on to its next notification, in one batch. */
+  public void advanceAll(java.util.List<Plan> plans) {
+    if (plans.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate("""
+        update cascade_chase set next_kind = :kind, next_seq = :seq, next_at = :at, fires_at = :fires
+         where subject = :s and subject_id = :id""", plans.stream().map(p -> new MapSqlParameterSource()
+        .addValue("s", p.subject().name()).addValue("id", p.subjectId()).addValue("kind", p.next().kind().name())
+        .addValue("seq", p.next().sequence()).addValue("at", Timestamp.from(p.next().at()))
+        .addValue("fires", Timestamp.from(p.firesAt()))).toArray(MapSqlParameterSource[]::new));
+  }
+
+  private static Plan map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Plan(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"),
+        rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
+        new Planned(NotificationKind.valueOf(rs.getString("next_kind")), rs.getInt("next_seq"),
+            rs.getTimestamp("next_at").toInstant()), rs.getTimestamp("fires_at").toInstant());
   }
 
   /**
@@ -52,7 +85,7 @@ public class ChasePlans {
    * in the transaction that opens the chase and nothing reads it back there: its insert joins one
    * batch sent before the commit ({@link CommitBatch}).
    */
-  void save(Plan plan, boolean exists) {
+  public void save(Plan plan, boolean exists) {
     if (!exists) {
       CommitBatch.add(batch, """
           insert into cascade_chase (subject, subject_id, process_instance_id, started_at, next_kind, next_seq, next_at, fires_at)

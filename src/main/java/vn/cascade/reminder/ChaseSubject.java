@@ -4,5 +4,7 @@ package vn.cascade.reminder;
 public enum ChaseSubject {
   ASSIGNMENT,
   SUMMARY,
-  REPORT_BACK
+  REPORT_BACK,
+  /** Not a chase: an outbox row of the morning digest (what it covers is in cascade_digest_item). */
+  DIGEST
 }

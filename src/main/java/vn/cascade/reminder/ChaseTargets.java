@@ -50,12 +50,18 @@ public class ChaseTargets {
       case ASSIGNMENT -> assignment(id);
       case SUMMARY -> summary(id);
       case REPORT_BACK -> reportBack(id);
+      case DIGEST -> throw new IllegalArgumentException("A digest is not a chase");
     };
   }
 
   private ChaseTarget assignment(long id) {
     Assignment a = assignments.find(id).orElseThrow();
-    Directive d = directives.find(a.directiveId()).orElseThrow();
+    return assignment(a, directives.find(a.directiveId()).orElseThrow());
+  }
+
+  /** The chase of an assignment whose rows the caller already read (the morning digest reads them in bulk). */
+  public ChaseTarget assignment(Assignment a, Directive d) {
+    long id = a.id();
     DirectiveDraft.Item item = d.body().items().stream().filter(i -> i.number() == a.itemNumber()).findFirst()
         .orElseThrow();
     String text = "Nhiệm vụ " + item.number() + (item.heading() == null ? "" : ": " + item.heading()) + "\n"

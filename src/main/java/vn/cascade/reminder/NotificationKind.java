@@ -4,7 +4,13 @@ package vn.cascade.reminder;
 public enum NotificationKind {
   REMINDER("Nhắc hạn"),
   URGING("Đôn đốc"),
-  ESCALATION("Báo cáo lãnh đạo");
+  ESCALATION("Báo cáo lãnh đạo"),
+  /** The morning digest of one agency: every reminder and urging due for it that day. */
+  DIGEST("Nhắc việc"),
+  /** The office's morning list of everything overdue. */
+  OVERDUE_LIST("Danh sách quá hạn"),
+  /** The leadership's morning list of assignments past their last urging. */
+  ESCALATION_LIST("Báo cáo lãnh đạo");
 
   private final String tag;
 

@@ -37,9 +37,11 @@ public class NotificationOutbox {
   }
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
 
-  NotificationOutbox(JdbcClient jdbc) {
+  NotificationOutbox(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -108,18 +110,84 @@ public class NotificationOutbox {
         .param("e", trimmed).param("id", id).update();
   }
 
+  public Optional<Entry> find(long id) {
+    return jdbc.sql("select * from cascade_notification where id = :id").param("id", id).query(this::map).optional();
+  }
+
+  /** One line of a digest: an assignment's reminder or urging it covered. */
+  public record DigestItem(long assignmentId, NotificationKind kind, int sequence, java.time.LocalDate deadline,
+      int days, int urgings) {}
+
+  /**
+   * Writes a morning digest's row and what it covers, in the morning run's transaction: the rows and
+   * the chase plans they advance commit together. The unique key makes a second writer of the same
+   * recipient, day and kind fail (and its job be retried) instead of writing a second digest. The row's
+   * subject is {@code DIGEST} and its subject id the number of lines it covers.
+   */
+  public long insertDigest(String key, NotificationKind kind, String recipientAgency, java.time.LocalDate day,
+      Mail mail, Instant plannedFor, Instant now, String messageId, List<DigestItem> items) {
+    jdbc.sql("""
+        insert into cascade_notification (notification_key, subject_kind, subject_id, kind, sequence_no, recipients, cc,
+          subject, body_text, body_html, status, attempts, planned_for, created_at, message_id, recipient_agency, digest_day)
+        values (:key, :subjectKind, :subjectId, :kind, 1, :to, :cc, :subject, :text, :html, 'PENDING', 0, :planned, :now,
+          :messageId, :agency, :day)""")
+        .param("key", key).param("subjectKind", ChaseSubject.DIGEST.name()).param("subjectId", items.size())
+        .param("kind", kind.name()).param("to", String.join(", ", mail.to()))
+        .param("cc", String.join(", ", mail.cc())).param("subject", mail.subject()).param("text", mail.text())
+        .param("html", mail.html()).param("planned", Timestamp.from(plannedFor))
+        .param("now", Timestamp.from(now)).param("messageId", messageId).param("agency", recipientAgency)
+        .param("day", java.sql.Date.valueOf(day))
+        .update();
+    long id = jdbc.sql("select id from cascade_notification where notification_key = :k").param("k", key)
+        .query(Long.class).single();
+    org.springframework.jdbc.core.namedparam.MapSqlParameterSource[] rows = items.stream()
+        .map(i -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("n", id)
+            .addValue("a", i.assignmentId()).addValue("k", i.kind().name()).addValue("s", i.sequence())
+            .addValue("d", java.sql.Date.valueOf(i.deadline())).addValue("days", i.days()).addValue("u", i.urgings()))
+        .toArray(org.springframework.jdbc.core.namedparam.MapSqlParameterSource[]::new);
+    batch.batchUpdate("""
+        insert into cascade_digest_item (notification_id, assignment_id, kind, sequence_no, deadline, days, urgings)
+        values (:n, :a, :k, :s, :d, :days, :u)""", rows);
+    return id;
+  }
+
+  public boolean exists(String key) {
+    return jdbc.sql("select count(*) from cascade_notification where notification_key = :k").param("k", key)
+        .query(Long.class).single() > 0;
+  }
+
+  /** What a digest covered, by notification id, for the rows given. */
+  public java.util.Map<Long, List<DigestItem>> itemsOf(List<Long> notificationIds) {
+    java.util.Map<Long, List<DigestItem>> out = new java.util.HashMap<>();
+    if (notificationIds.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("select * from cascade_digest_item where notification_id in (:ids) order by notification_id, assignment_id, kind")
+        .param("ids", notificationIds)
+        .query(rs -> {
+          out.computeIfAbsent(rs.getLong("notification_id"), k -> new java.util.ArrayList<>())
+              .add(new DigestItem(rs.getLong("assignment_id"), NotificationKind.valueOf(rs.getString("kind")),
+                  rs.getInt("sequence_no"), rs.getDate("deadline").toLocalDate(), rs.getInt("days"), rs.getInt("urgings")));
+        });
+    return out;
+  }
+
   public Optional<Entry> find(String key) {
     return jdbc.sql("select * from cascade_notification where notification_key = :k").param("k", key)
         .query(this::map).optional();
   }
 
   public List<Entry> recent(int limit) {
-    return jdbc.sql("select * from cascade_notification order by created_at desc, id desc").query(this::map).list()
-        .stream().limit(limit).toList();
+    return jdbc.sql("select * from cascade_notification order by created_at desc, id desc limit :n").param("n", limit)
+        .query(this::map).list();
   }
 
+  /** What was sent about one subject: its own notifications and, for an assignment, the digests that listed it. */
   public List<Entry> ofSubject(ChaseSubject kind, long id) {
-    return jdbc.sql("select * from cascade_notification where subject_kind = :k and subject_id = :id order by id")
+    return jdbc.sql("""
+        select * from cascade_notification where (subject_kind = :k and subject_id = :id)
+            or (:k = 'ASSIGNMENT' and id in (select notification_id from cascade_digest_item where assignment_id = :id))
+         order by id""")
         .param("k", kind.name()).param("id", id).query(this::map).list();
   }
 

@@ -74,6 +74,27 @@ public class NotificationSender {
     if (entry == null) {
       entry = create(key, target, kind, sequence, plannedFor);
     }
+    return deliver(entry);
+  }
+
+  /**
+   * Sends an outbox row that exists already (a morning digest, written by the morning run): claimed,
+   * mailed, marked SENT, as {@link #send} does.
+   *
+   * @return true if a mail went out (or was kept) now, false if the row was already done
+   */
+  public boolean sendWritten(long id) {
+    Entry entry = outbox.find(id).orElseThrow(() -> new IllegalStateException("No outbox row " + id));
+    if (settings.idempotencyCheck() && entry.done()) {
+      LOG.info("Notification {} already {}, not sent again", entry.key(), entry.status());
+      return false;
+    }
+    return deliver(entry);
+  }
+
+  private boolean deliver(Entry entry) {
+    String key = entry.key();
+    boolean check = settings.idempotencyCheck();
     Instant now = clock.instant();
     if (check && !outbox.claim(entry.id(), NODE, now, now.plus(settings.sendClaim()))) {
       Entry current = outbox.find(key).orElseThrow();

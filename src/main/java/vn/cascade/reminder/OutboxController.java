@@ -20,7 +20,10 @@ class OutboxController {
 
   @GetMapping("/outbox")
   String outbox(@RequestParam(defaultValue = "200") int limit, Model model) {
-    model.addAttribute("entries", outbox.recent(Math.max(1, Math.min(limit, 2000))));
+    java.util.List<NotificationOutbox.Entry> entries = outbox.recent(Math.max(1, Math.min(limit, 2000)));
+    model.addAttribute("entries", entries);
+    model.addAttribute("covered", outbox.itemsOf(entries.stream()
+        .filter(e -> e.subjectKind() == ChaseSubject.DIGEST).map(NotificationOutbox.Entry::id).toList()));
     model.addAttribute("dates", new Dates());
     return "outbox";
   }
@@ -29,6 +32,10 @@ class OutboxController {
   static final class Dates {
     public String format(java.time.Instant instant) {
       return VnDates.formatWithTime(instant);
+    }
+
+    public String day(java.time.LocalDate day) {
+      return VnDates.format(day);
     }
   }
 }

@@ -40,6 +40,15 @@ public class ReminderRetimer {
     if (plan == null) {
       return null;
     }
+    if (subject == ChaseSubject.ASSIGNMENT) {
+      // No timer: the morning digest reads the plan, so the moved plan takes the item off the digests
+      // of the old deadline and puts it on those of the new one.
+      Instant now = clock.instant();
+      Planned next = planner.next(targets.resolve(subject, id), now, null);
+      Instant firesAt = compression.fireAt(next.at(), now);
+      plans.save(new Plan(subject, id, processInstanceId, plan.startedAt(), next, firesAt), true);
+      return Date.from(firesAt);
+    }
     for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
       if (ChaseProcess.TIMER_EVENTS.contains(activityOf(job))) {
         Instant now = clock.instant();

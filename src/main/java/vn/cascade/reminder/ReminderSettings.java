@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     claim only expires when its node died mid-send
  * @param idempotencyCheck never switch off in use: off, the outbox neither skips sent notifications nor
  *     claims rows (the fault tests switch it off to show that they catch the duplicates that follow)
+ * @param digestOnWorkingDaysOnly the morning digest skips weekends and public holidays; the multi-node and crash
+ *     tests, which run on the real date, switch this off so that they also run on a weekend
  */
 @ConfigurationProperties("cascade.reminders")
 public record ReminderSettings(
@@ -35,4 +37,5 @@ public record ReminderSettings(
     @DefaultValue("lanh-dao-ubnd") String leadershipAgency,
     @DefaultValue("Cascade <khong-tra-loi@cascade.example>") String from,
     @DefaultValue("PT10M") Duration sendClaim,
-    @DefaultValue("true") boolean idempotencyCheck) {}
+    @DefaultValue("true") boolean idempotencyCheck,
+    @DefaultValue("true") boolean digestOnWorkingDaysOnly) {}

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 import vn.cascade.reminder.NotificationPlanner.Planned;
 
 /**
- * Sends the notification whose time came; the M-th urging also tells the leadership. Runs as a
+ * Sends the notification whose time came in a chase loop (the collector's summary, the report back; an agency's
+ * reminders and urgings go out in the morning digest, {@link MorningDigest}); the M-th urging also tells the leadership. Runs as a
  * job behind an async boundary: a mail server failure is retried and never rolls back anyone's work.
  * What is chased and which notification is due are read from Cascade's tables by process instance.
  */
@@ -18,11 +19,9 @@ class SendNotificationDelegate implements JavaDelegate {
   private final NotificationSender sender;
   private final OverdueMarker overdue;
   private final ReminderSettings settings;
-  private final java.util.function.LongPredicate inReview;
 
   SendNotificationDelegate(ChaseTargets targets, ChasePlans plans, NotificationSender sender, OverdueMarker overdue,
-      ReminderSettings settings, vn.cascade.assignment.AssignmentRepository assignments) {
-    this.inReview = id -> assignments.find(id).map(vn.cascade.assignment.Assignment::inReview).orElse(false);
+      ReminderSettings settings) {
     this.targets = targets;
     this.plans = plans;
     this.sender = sender;
@@ -36,9 +35,6 @@ class SendNotificationDelegate implements JavaDelegate {
     Planned due = plans.find(target.subject(), target.id()).orElseThrow(
         () -> new IllegalStateException("No chase plan for " + target.subject() + " " + target.id())).next();
     ChasePlans.markPlannedBefore(execution);
-    if (target.subject() == ChaseSubject.ASSIGNMENT && inReview.test(target.id())) {
-      return; // the agency has reported; the reviewer has it: nobody is chased meanwhile
-    }
     if (due.kind() == NotificationKind.URGING) {
       overdue.mark(target);
     }

@@ -19,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.cascade.CascadeApplication;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseProcess;
 
 /**
  * Not a test: {@code mvn -Pbenchmark test-compile exec:java [-Dbenchmark.reminders=10000]}.
@@ -67,21 +66,44 @@ public final class ReminderBenchmark {
             "Đo hiệu năng nhắc hạn", null, null, issued.plusDays(16), null, null, issued.plusDays(21), null, null,
             null, null, null, null, list, List.of(), null));
       }
-      List<Job> reminderTimers = engine.getManagementService().createJobQuery().timers()
-          .activityId(ChaseProcess.EVENT_NOTIFICATION_DUE).list();
-      int count = reminderTimers.size();
+      // Every assignment's first reminder falls due this morning: its plan says so.
+      org.springframework.jdbc.core.simple.JdbcClient jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+      jdbc.sql("delete from cascade_chase where subject = 'ASSIGNMENT' and subject_id not in "
+          + "(select id from cascade_assignment where directive_id in (select id from cascade_directive where number like '%/UBND-BENCH'))")
+          .update();
+      int count = jdbc.sql("update cascade_chase set fires_at = :now where subject = 'ASSIGNMENT'")
+          .param("now", java.sql.Timestamp.from(java.time.Instant.now())).update();
+      // Half of them are urgings, the 3rd of their assignment: the office's overdue list and the leadership's
+      // escalation list each list those 5,000.
+      int urgings = jdbc.sql("update cascade_chase set next_kind = 'URGING', next_seq = 3 where subject = 'ASSIGNMENT'"
+          + " and mod(subject_id, 2) = 0").update();
+      if (!app.getBean(vn.cascade.reminder.WorkingCalendar.class).isWorkingDay(LocalDate.now(vn.cascade.common.VnDates.ZONE))) {
+        System.out.println("WARNING: today is not a working day in Asia/Ho_Chi_Minh: the morning run sends nothing");
+      }
+      Job morningTimer = engine.getManagementService().createJobQuery().timers()
+          .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).singleResult();
 
       Duration reminders = time(() -> {
         ManagementService jobs = engine.getManagementService();
-        for (Job timer : reminderTimers) {
-          jobs.executeJob(timer.getId());
-        }
-        for (Job send : jobs.createJobQuery().messages().activityId(ChaseProcess.TASK_SEND_NOTIFICATION).list()) {
-          jobs.executeJob(send.getId());
+        jobs.executeJob(morningTimer.getId());
+        for (int round = 0; round < 10; round++) {
+          List<Job> left = jobs.createJobQuery().processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY)
+              .messages().list();
+          if (left.isEmpty()) {
+            break;
+          }
+          for (Job job : left) {
+            jobs.executeJob(job.getId());
+          }
         }
         return null;
       });
       int delivered = smtp.getReceivedMessages().length;
+      int digests = jdbc.sql("select count(*) from cascade_notification where subject_kind = 'DIGEST' and status = 'SENT'")
+          .query(Integer.class).single();
+      String kinds = jdbc.sql("select kind, count(*) as c from cascade_notification where subject_kind = 'DIGEST'"
+          + " group by kind order by kind").query((rs, row) -> rs.getString("kind") + " " + rs.getInt("c")).list().toString();
+      int covered = jdbc.sql("select count(*) from cascade_digest_item").query(Integer.class).single();
 
       List<Job> noOps = prepareNoOpTimers(engine, count);
       Duration baseline = time(() -> {
@@ -92,11 +114,13 @@ public final class ReminderBenchmark {
       });
 
       System.out.println();
-      System.out.printf("due reminders sent (timer + send job + outbox + SMTP): %6d in %8.2f s  (%7.1f/s), %d mails received%n",
-          count, seconds(reminders), count / seconds(reminders), delivered);
+      System.out.printf("morning digest, due items (timer + collect + send jobs + outbox + SMTP): %6d in %8.2f s  (%7.1f/s)%n",
+          count, seconds(reminders), count / seconds(reminders));
+      System.out.printf("  %d reminders and %d urgings (3rd); %d morning mails SENT %s covering %d lines, %d mails received"
+          + " (one per recipient address)%n", count - urgings, urgings, digests, kinds, covered, delivered);
       System.out.printf("no-op timer jobs (baseline, same engine)             : %6d in %8.2f s  (%7.1f/s)%n",
           noOps.size(), seconds(baseline), noOps.size() / seconds(baseline));
-      System.out.printf("ratio reminders / no-op timers                        : %.2f%n", seconds(reminders) / seconds(baseline));
+      System.out.printf("ratio morning digest / no-op timers                   : %.2f%n", seconds(reminders) / seconds(baseline));
     } finally {
       app.close();
       smtp.stop();

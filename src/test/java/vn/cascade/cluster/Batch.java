@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import vn.cascade.reminder.MorningDigestProcess;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,55 +75,49 @@ final class Batch {
     return assignments.stream().map(Assignment::processInstanceId).collect(Collectors.toSet());
   }
 
-  /** The timers of the assignments' chase loops, each waiting for its first reminder. */
-  List<Job> reminderTimers(ProcessEngine engine) {
-    Set<String> mine = assignmentInstances();
-    return engine.getManagementService().createJobQuery().timers()
-        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId(ChaseProcess.EVENT_NOTIFICATION_DUE).list()
-        .stream().filter(j -> mine.contains(j.getProcessInstanceId())).toList();
-  }
-
   /**
-   * One timer of each of the first {@code count} directives: jobs of one directive and its
-   * assignments are acquired one at a time (jobExecutorAcquireExclusiveOverProcessHierarchies),
-   * timers of different directives run side by side.
+   * The morning of the batch's first reminders: every assignment of the batch has its first reminder due
+   * now (and no other chase has), earlier digests are cleared (a digest's key is its recipient and day:
+   * an earlier test's digest of today would stand for this one's), and the morning run's timer is due.
+   * The job executors of both nodes race for the timer, the collect job and the send jobs.
    */
-  List<Job> oneTimerPerDirective(List<Job> timers, int count) {
-    java.util.Map<String, Long> directiveOf = new java.util.HashMap<>();
-    assignments.forEach(a -> directiveOf.put(a.processInstanceId(), a.directiveId()));
-    java.util.Map<Long, Job> first = new java.util.LinkedHashMap<>();
-    timers.forEach(t -> first.putIfAbsent(directiveOf.get(t.getProcessInstanceId()), t));
-    return first.values().stream().limit(count).toList();
-  }
-
-  /** Makes timers due now, as the calendar would on the reminder's morning. */
-  static void makeDue(ProcessEngine engine, List<Job> timers) {
-    Date now = new Date();
-    for (Job timer : timers) {
-      engine.getManagementService().setJobDuedate(timer.getId(), now);
+  void morning(ClusterNode node) {
+    List<Long> ids = assignments.stream().map(Assignment::id).toList();
+    var jdbc = node.jdbc();
+    jdbc.sql("update cascade_chase set fires_at = :later where subject = 'ASSIGNMENT' and subject_id not in (:ids)")
+        .param("later", java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(365)))).param("ids", ids)
+        .update();
+    jdbc.sql("delete from cascade_digest_item").update();
+    jdbc.sql("delete from cascade_notification where subject_kind = 'DIGEST'").update();
+    int due = jdbc.sql("update cascade_chase set fires_at = :now where subject = 'ASSIGNMENT' and subject_id in (:ids)")
+        .param("now", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).param("ids", ids).update();
+    if (due != ids.size()) {
+      throw new IllegalStateException(due + " of " + ids.size() + " assignments have a chase plan");
     }
+    ManagementService jobs = node.engine().getManagementService();
+    Job timer = jobs.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).timers().singleResult();
+    jobs.setJobDuedate(timer.getId(), new Date());
   }
 
-  /** The send jobs of the assignments' chase loops that are still there (waiting, retrying or failed). */
-  List<Job> sendJobs(ProcessEngine engine) {
-    Set<String> mine = assignmentInstances();
-    return engine.getManagementService().createJobQuery().messages()
-        .processDefinitionKey(AgencyAssignmentProcess.KEY).activityId(ChaseProcess.TASK_SEND_NOTIFICATION).list()
-        .stream().filter(j -> mine.contains(j.getProcessInstanceId())).toList();
+  /** The morning run's jobs still there (collect and send jobs: waiting, retrying or failed). */
+  static List<Job> morningJobs(ProcessEngine engine) {
+    return engine.getManagementService().createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).messages()
+        .list();
   }
 
+  /** The morning's digests (one per agency of the batch). */
   List<NotificationOutbox.Entry> outbox(ClusterNode node) {
-    NotificationOutbox outbox = node.bean(NotificationOutbox.class);
-    return assignments.stream().flatMap(a -> outbox.ofSubject(ChaseSubject.ASSIGNMENT, a.id()).stream()).toList();
+    return node.bean(NotificationOutbox.class).recent(2000).stream()
+        .filter(e -> e.subjectKind() == ChaseSubject.DIGEST).toList();
   }
 
-  /** Waits until the first {@code count} reminders of the batch are SENT and no send job is left. */
+  /** Waits until {@code count} digests are SENT and no job of the morning run is left. */
   void awaitSent(ClusterNode node, int count) {
-    await(count + " reminders sent", Duration.ofSeconds(120),
+    await(count + " digests sent", Duration.ofSeconds(120),
         () -> outbox(node).stream().filter(e -> e.status() == NotificationOutbox.Status.SENT).count() == count
-            && sendJobs(node.engine()).isEmpty(),
+            && morningJobs(node.engine()).isEmpty(),
         () -> outbox(node).stream().map(e -> e.key() + " " + e.status() + " after " + e.attempts() + " attempt(s)")
-            .toList() + " in the outbox, " + sendJobs(node.engine()).size() + " send jobs left");
+            .toList() + " in the outbox, " + morningJobs(node.engine()).size() + " jobs of the morning run left");
   }
 
   /** Polls until the condition holds; fails with the diagnostic after the timeout. */

@@ -90,7 +90,7 @@ class TwoNodeClusterTest {
 
   @Test
   @Order(1)
-  void everyReminderIsMailedOnceAndEveryReportIsRecordedOnceWhateverNodeHandlesIt() throws Exception {
+  void everyDigestIsMailedOnceAndEveryReportIsRecordedOnceWhateverNodeHandlesIt() throws Exception {
     long start = System.nanoTime();
     ProcessEngine a = nodeA.engine();
     // Both nodes deployed the same models at start-up; duplicate filtering kept one version.
@@ -102,29 +102,26 @@ class TwoNodeClusterTest {
     assertThat(batch.assignments).hasSize(expected);
 
     System.out.printf("[cluster] %d directives issued after %.1f s%n", DIRECTIVES, (System.nanoTime() - start) / 1e9);
-    var timers = batch.reminderTimers(a);
-    assertThat(timers).hasSize(expected);
+    // One morning: each agency has DIRECTIVES reminders due, in one digest.
+    int digests = Batch.AGENCIES.length;
 
-    // A few reminders first (of four directives), while the nodes are idle: the first send on each
-    // node takes twice the job lock time, so that its job is acquired a second time mid-send and
-    // run by a free job thread, of either node.
+    // The first send on each node takes twice the job lock time, so that its job is acquired a second time
+    // mid-send and run by a free job thread, of either node.
     nodeA.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
     nodeB.mail().slowDown(1, Duration.ofMillis(2L * ClusterNode.LOCK_MILLIS));
-    var first = batch.oneTimerPerDirective(timers, 4);
-    Batch.makeDue(a, first);
-    batch.awaitSent(nodeA, first.size());
-    // Then the rest at once: both job executors race for the timers and the send jobs.
-    Batch.makeDue(a, timers.stream().filter(t -> !first.contains(t)).toList());
-    batch.awaitSent(nodeA, expected);
+    batch.morning(nodeA);
+    batch.awaitSent(nodeA, digests);
     // Every send under way has ended (a duplicate, if any, has reached the mail server).
     nodeA.mail().awaitIdle(Duration.ofSeconds(60));
     nodeB.mail().awaitIdle(Duration.ofSeconds(60));
-    System.out.printf("[cluster] reminders sent after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    System.out.printf("[cluster] digests sent after %.1f s%n", (System.nanoTime() - start) / 1e9);
     MailCheck reminders = MailCheck.of(smtp, batch.outbox(nodeA));
     JobLog afterReminders = JobLog.of(a);
-    System.out.println("[cluster] reminders: " + reminders);
+    System.out.println("[cluster] digests: " + reminders);
     System.out.println("[cluster] " + afterReminders);
-    assertExactlyOnce(reminders, expected);
+    assertExactlyOnce(reminders, digests);
+    assertThat(batch.outbox(nodeA)).allSatisfy(e -> assertThat(nodeA.bean(NotificationOutbox.class)
+        .itemsOf(List.of(e.id())).get(e.id())).hasSize(DIRECTIVES));
     assertThat(afterReminders.claimHeld()).as("slow sends whose jobs another attempt found claimed").isPositive();
 
     // Every agency reports and is accepted, on either node, from four threads at once.
@@ -160,32 +157,26 @@ class TwoNodeClusterTest {
     System.out.println("[cluster] mails: " + all);
     System.out.println("[cluster] " + log);
     System.out.println("[cluster] conflicts met by the submissions themselves (retried): " + submissionConflicts);
-    assertExactlyOnce(all, expected);
+    assertExactlyOnce(all, digests);
     assertThat(log.executedByNode()).as("both job executors ran jobs").containsKeys(nodeA.name, nodeB.name);
     assertThat(log.otherFailures()).isEmpty();
   }
 
   @Test
   @Order(2)
-  void aMailServerOutageDuringABurstOfRemindersEndsWithEveryReminderDeliveredOnceAndNoIncidentLeft() {
+  void aMailServerOutageDuringAMorningEndsWithEveryDigestDeliveredOnceAndNoIncidentLeft() {
     ProcessEngine a = nodeA.engine();
     JobLog before = JobLog.of(a);
     Batch batch = Batch.issue(nodes(), 4, Batch.AGENCIES);
-    int expected = 4 * Batch.AGENCIES.length;
-    var timers = batch.reminderTimers(a);
-    assertThat(timers).hasSize(expected);
-    Set<String> instances = batch.assignmentInstances();
+    int expected = Batch.AGENCIES.length;
 
     smtp.stop();
-    // The first half comes due while the mail server is down: each send is tried 5 times, 2 s
-    // apart (retry-cycle R5/PT2S here), and then becomes an incident.
-    int half = expected / 2;
-    Batch.makeDue(a, timers.subList(0, half));
-    Batch.await("a send out of retries", Duration.ofSeconds(90), () -> incidents(a, instances).size() >= 1,
+    // The morning comes while the mail server is down: each send is tried 5 times, 2 s apart
+    // (retry-cycle R5/PT2S here), and then becomes an incident.
+    batch.morning(nodeA);
+    Batch.await("a send out of retries", Duration.ofSeconds(90), () -> incidents(a).size() >= 1,
         () -> batch.outbox(nodeA).size() + " outbox rows; " + JobLog.of(a).since(before));
-    // The second half comes due and fails once or twice before the server is back.
-    Batch.makeDue(a, timers.subList(half, expected));
-    Batch.await("every reminder tried", Duration.ofSeconds(60),
+    Batch.await("every digest tried", Duration.ofSeconds(60),
         () -> batch.outbox(nodeA).size() == expected
             && batch.outbox(nodeA).stream().allMatch(e -> e.attempts() >= 1 && e.lastError() != null),
         () -> batch.outbox(nodeA).size() + " outbox rows");
@@ -194,11 +185,11 @@ class TwoNodeClusterTest {
     smtp.start();
     // The retry cycle delivers whatever still has retries left; the rest wait as incidents.
     Batch.await("every send delivered or an incident", Duration.ofSeconds(60),
-        () -> batch.sendJobs(a).stream().allMatch(j -> j.getRetries() == 0)
+        () -> Batch.morningJobs(a).stream().allMatch(j -> j.getRetries() == 0)
             && batch.outbox(nodeA).stream().filter(e -> e.status() == NotificationOutbox.Status.SENT).count()
-                + batch.sendJobs(a).size() == expected,
-        () -> batch.sendJobs(a).size() + " send jobs left; " + JobLog.of(a).since(before));
-    var incidents = incidents(a, instances);
+                + Batch.morningJobs(a).size() == expected,
+        () -> Batch.morningJobs(a).size() + " jobs of the morning run left; " + JobLog.of(a).since(before));
+    var incidents = incidents(a);
     assertThat(incidents).isNotEmpty();
     // The one action in Cockpit: the incident's "Retry" (increment the job's retries), that is:
     for (var incident : incidents) {
@@ -209,13 +200,20 @@ class TwoNodeClusterTest {
     MailCheck check = MailCheck.of(smtp, batch.outbox(nodeA));
     long byRetryCycle = expected - incidents.size();
     JobLog log = JobLog.of(a).since(before);
-    System.out.printf("[outage] %d reminders due with the mail server down: %d delivered by the retry cycle, "
+    System.out.printf("[outage] %d digests due with the mail server down: %d delivered by the retry cycle, "
         + "%d became incidents and were delivered after Cockpit's Retry%n", expected, byRetryCycle, incidents.size());
     System.out.println("[outage] mails: " + check);
     System.out.println("[outage] " + log);
     assertExactlyOnce(check, expected);
-    assertThat(incidents(a, instances)).isEmpty();
+    assertThat(incidents(a)).isEmpty();
     assertThat(a.getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  /** The incidents of the morning run (its sends out of retries). */
+  static List<org.camunda.bpm.engine.runtime.Incident> incidents(ProcessEngine engine) {
+    return engine.getRuntimeService().createIncidentQuery().list().stream()
+        .filter(i -> i.getProcessDefinitionId().startsWith(vn.cascade.reminder.MorningDigestProcess.KEY + ":"))
+        .toList();
   }
 
   static List<org.camunda.bpm.engine.runtime.Incident> incidents(ProcessEngine engine, Set<String> instances) {

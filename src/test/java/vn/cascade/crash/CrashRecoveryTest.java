@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import vn.cascade.reminder.MorningDigestProcess;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -137,6 +138,7 @@ class CrashRecoveryTest {
           "--camunda.bpm.job-execution.lock-time-in-millis=10000",
           "--cascade.reminders.send-claim=PT10S",
           "--cascade.reminders.retry-cycle=R5/PT2S",
+          "--cascade.reminders.digest-on-working-days-only=false",
           // An idle job executor looks for due jobs at least every second.
           "--camunda.bpm.job-execution.wait-time-in-millis=500",
           "--camunda.bpm.job-execution.max-wait=1000",
@@ -173,8 +175,8 @@ class CrashRecoveryTest {
         .param("ids", directiveIds).query(Integer.class).single() == DIRECTIVES * 35);
     List<Long> assignmentIds = db.sql("select id from cascade_assignment where directive_id in (:ids) order by id")
         .param("ids", directiveIds).query(Long.class).list();
-    await("every assignment waits for its first reminder", WORK_TIMEOUT,
-        () -> notificationTimers(directiveIds) == assignmentIds.size());
+    await("every assignment has its chase plan", WORK_TIMEOUT,
+        () -> chasePlans(assignmentIds) == assignmentIds.size());
     phase(DIRECTIVES + " directives issued, " + assignmentIds.size() + " assignments waiting");
 
     // Sở Tư pháp submits its report on the first directive, through the Camunda REST API as in Tasklist.
@@ -195,23 +197,29 @@ class CrashRecoveryTest {
 
     Set<String> tasksBefore = openTasks();
 
-    // Every other assignment's first reminder (7 days before its deadline) becomes due now.
+    // Every assignment's first reminder (7 days before its deadline) becomes due now, and no other chase's; the
+    // morning run's timer comes due: one digest per agency (Sở Tư pháp's lists only the assignment not in review).
     List<Long> chased = assignmentIds.stream().filter(id -> id != reported).toList();
-    int due = db.sql("""
+    db.sql("update cascade_chase set fires_at = :later where subject = 'ASSIGNMENT' and subject_id not in (:ids)")
+        .param("later", new Timestamp(System.currentTimeMillis() + 365L * 86_400_000)).param("ids", assignmentIds)
+        .update();
+    int due = db.sql("update cascade_chase set fires_at = :past where subject = 'ASSIGNMENT' and subject_id in (:ids)")
+        .param("past", new Timestamp(System.currentTimeMillis() - 60_000)).param("ids", assignmentIds).update();
+    assertThat(due).isEqualTo(assignmentIds.size());
+    int agencies = 35;
+    assertThat(db.sql("""
         update act_ru_job set duedate_ = :past
-         where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = :timer)
-           and process_instance_id_ in (select process_instance_id from cascade_assignment where id in (:ids))""")
+         where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = :timer)""")
         .param("past", new Timestamp(System.currentTimeMillis() - 60_000))
-        .param("timer", ChaseProcess.EVENT_NOTIFICATION_DUE).param("ids", chased).update();
-    assertThat(due).isEqualTo(chased.size());
+        .param("timer", MorningDigestProcess.START_EVENT).update()).isOne();
 
     // --- Kill the node while it sends: once a quarter of the reminders went out, before the last one did.
     long window = System.nanoTime();
-    int killAt = chased.size() / 4;
-    await("a quarter of the reminders are sent", WORK_TIMEOUT, () -> {
+    int killAt = agencies / 4;
+    await("a quarter of the digests are sent", WORK_TIMEOUT, () -> {
       int sent = countOutbox(chased, "SENT");
-      if (sent >= chased.size()) {
-        fail("All " + sent + " reminders went out before the kill: make the batch larger");
+      if (sent >= agencies) {
+        fail("All " + sent + " digests went out before the kill: make the batch larger");
       }
       return sent >= killAt;
     });
@@ -227,11 +235,10 @@ class CrashRecoveryTest {
     long sentAtKill = atKill.values().stream().filter(r -> r.status().equals("SENT")).count();
     Map<String, Long> statusesAtKill = atKill.values().stream()
         .collect(Collectors.groupingBy(Row::status, java.util.TreeMap::new, Collectors.counting()));
-    System.out.printf("[crash] SIGKILL after %.1f s of sending: %d of %d reminders SENT, outbox rows by status %s, "
+    System.out.printf("[crash] SIGKILL after %.1f s of sending: %d of %d digests SENT, outbox rows by status %s, "
             + "%d not yet in the outbox, %d jobs locked by the node, %d mails received%n",
-        sendingFor, sentAtKill, chased.size(), statusesAtKill, chased.size() - atKill.size(), lockedJobs,
-        mailsAtKill);
-    assertThat(sentAtKill).as("the kill came while reminders were being sent").isLessThan(chased.size());
+        sendingFor, sentAtKill, agencies, statusesAtKill, agencies - atKill.size(), lockedJobs, mailsAtKill);
+    assertThat(sentAtKill).as("the kill came while digests were being sent").isLessThan(agencies);
     assertThat(lockedJobs).as("jobs the node had acquired when it was killed").isPositive();
     phase("reminders sending, then SIGKILL");
 
@@ -239,9 +246,9 @@ class CrashRecoveryTest {
     node.start(2);
     node.awaitHttp(START_TIMEOUT);
     phase("node restarted");
-    await("every reminder is sent and no reminder job is left", WORK_TIMEOUT,
-        () -> countOutbox(chased, "SENT") == chased.size() && pendingReminderJobs(chased) == 0);
-    phase("the rest of the reminders sent");
+    await("every digest is sent and no job of the morning run is left", WORK_TIMEOUT,
+        () -> countOutbox(chased, "SENT") == agencies && pendingReminderJobs(chased) == 0);
+    phase("the rest of the digests sent");
 
     // --- Nothing lost.
     assertThat(openTasks()).as("the open tasks after recovery are those before the kill").isEqualTo(tasksBefore);
@@ -258,15 +265,15 @@ class CrashRecoveryTest {
         assertThat(now).as("a row SENT before the kill is not touched again").isEqualTo(before);
       }
     }
-    // One reminder per chased assignment, nothing for the reported one.
-    List<Row> rows = db.sql("select * from cascade_notification where subject_kind = 'ASSIGNMENT' "
-        + "and subject_id in (:ids) order by id").param("ids", assignmentIds).query(CrashRecoveryTest::row).list();
-    assertThat(rows).hasSize(chased.size()).allSatisfy(r -> {
-      assertThat(r.kind()).isEqualTo("REMINDER");
+    // One digest per agency, listing each chased assignment once, nothing for the reported one.
+    List<Row> rows = db.sql("select * from cascade_notification where subject_kind = 'DIGEST' order by id")
+        .query(CrashRecoveryTest::row).list();
+    assertThat(rows).hasSize(agencies).allSatisfy(r -> {
+      assertThat(r.kind()).isEqualTo("DIGEST");
       assertThat(r.status()).isEqualTo("SENT");
     });
-    assertThat(rows.stream().map(Row::subjectId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(
-        chased);
+    assertThat(db.sql("select assignment_id from cascade_digest_item").query(Long.class).list())
+        .containsExactlyInAnyOrderElementsOf(chased);
 
     // --- Nothing delivered twice: per notification, one mail per recipient; a second one only for a row
     // in doubt, and then with the same Message-ID.
@@ -298,7 +305,7 @@ class CrashRecoveryTest {
     int received = smtp.getReceivedMessages().length;
     assertThat(received).isGreaterThanOrEqualTo(expectedMails);
     int doubtful = (int) rows.stream().filter(r -> r.resentAfterDoubt() > 0).count();
-    System.out.printf("[crash] %d reminders, %d mails for %d recipient copies; rows resent after doubt: %d, "
+    System.out.printf("[crash] %d digests, %d mails for %d recipient copies; rows resent after doubt: %d, "
         + "in-doubt redeliveries received: %d%n", rows.size(), received, expectedMails, doubtful, inDoubtRedeliveries);
 
     // --- And the work goes on: the reviewer accepts the report submitted before the crash.
@@ -361,34 +368,30 @@ class CrashRecoveryTest {
 
   // --- The database, read by the test.
 
-  private int notificationTimers(List<Long> directiveIds) {
-    return db.sql("""
-        select count(*) from act_ru_job
-         where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = :timer)
-           and process_instance_id_ in (select process_instance_id from cascade_assignment where directive_id in (:ids))""")
-        .param("timer", ChaseProcess.EVENT_NOTIFICATION_DUE).param("ids", directiveIds).query(Integer.class).single();
+  private int chasePlans(List<Long> assignmentIds) {
+    return db.sql("select count(*) from cascade_chase where subject = 'ASSIGNMENT' and subject_id in (:ids)")
+        .param("ids", assignmentIds).query(Integer.class).single();
   }
 
-  /** Send jobs, and timers already due, left in the chased assignments' processes. */
+  /** Jobs of the morning run left: its collect and send jobs, and its timer if still due. */
   private int pendingReminderJobs(List<Long> assignments) {
     return db.sql("""
         select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
-         where j.process_instance_id_ in (select process_instance_id from cascade_assignment where id in (:ids))
-           and (d.act_id_ = :send or (d.act_id_ = :timer and j.duedate_ <= :now))""")
-        .param("ids", assignments).param("send", ChaseProcess.TASK_SEND_NOTIFICATION)
-        .param("timer", ChaseProcess.EVENT_NOTIFICATION_DUE).param("now", new Timestamp(System.currentTimeMillis()))
+         where d.act_id_ in (:send, :collect) or (d.act_id_ = :timer and j.duedate_ <= :now)""")
+        .param("send", MorningDigestProcess.TASK_SEND_DIGEST).param("collect", MorningDigestProcess.TASK_COLLECT_DIGESTS)
+        .param("timer", MorningDigestProcess.START_EVENT).param("now", new Timestamp(System.currentTimeMillis()))
         .query(Integer.class).single();
   }
 
   private int countOutbox(List<Long> assignments, String status) {
-    return db.sql("select count(*) from cascade_notification where subject_kind = 'ASSIGNMENT' and subject_id in (:ids) "
-            + "and status = :s").param("ids", assignments).param("s", status).query(Integer.class).single();
+    return db.sql("select count(*) from cascade_notification where subject_kind = 'DIGEST' and status = :s")
+        .param("s", status).query(Integer.class).single();
   }
 
   private Map<Long, Row> outbox(List<Long> assignments) {
     Map<Long, Row> rows = new LinkedHashMap<>();
-    db.sql("select * from cascade_notification where subject_kind = 'ASSIGNMENT' and subject_id in (:ids) order by id")
-        .param("ids", assignments).query(CrashRecoveryTest::row).list().forEach(r -> rows.put(r.id(), r));
+    db.sql("select * from cascade_notification where subject_kind = 'DIGEST' order by id")
+        .query(CrashRecoveryTest::row).list().forEach(r -> rows.put(r.id(), r));
     return rows;
   }
 

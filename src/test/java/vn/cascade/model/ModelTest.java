@@ -32,7 +32,7 @@ class ModelTest extends CascadeIntegrationTest {
   private static final Pattern GENERATED_ID =
       Pattern.compile("^[A-Za-z]+_[0-9a-z]{7}$|^[A-Za-z]+_?[0-9]+$|^(Activity|Event|Gateway|Flow|Task|sid)[-_][0-9a-f-]+$");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)\\}$");
-  private static final List<String> PROCESS_KEYS = List.of("party-conclusion", "directive", "agency-assignment");
+  private static final List<String> PROCESS_KEYS = List.of("party-conclusion", "directive", "agency-assignment", "morning-digest");
 
   @Autowired ApplicationContext context;
 

@@ -18,7 +18,7 @@ class NotificationPlannerTest {
   private final NotificationPlanner planner = new NotificationPlanner(
       new WorkingCalendar("classpath*:holidays/*.yaml"),
       new ReminderSettings(List.of(7, 3, 1), LocalTime.of(8, 0), 2, 3, "R5/PT5M", "http://localhost/", "vp-ubnd",
-          "lanh-dao-ubnd", "Cascade <khong-tra-loi@cascade.example>", Duration.ofMinutes(10), true));
+          "lanh-dao-ubnd", "Cascade <khong-tra-loi@cascade.example>", Duration.ofMinutes(10), true, true));
 
   private static Instant at(LocalDate day, int hour) {
     return LocalDateTime.of(day, LocalTime.of(hour, 0)).atZone(VnDates.ZONE).toInstant();

@@ -33,7 +33,10 @@ import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveProcess;
 import vn.cascade.directive.DirectiveService;
 
-/** Reminders, urgings and escalations, mailed to a real SMTP server (GreenMail), once each. */
+/**
+ * The morning digest (one mail per agency and day, the office's overdue list, the leadership's escalation list) and the
+ * collector's own reminders, mailed to a real SMTP server (GreenMail), once each.
+ */
 class ReminderMailTest extends CascadeIntegrationTest {
 
   @RegisterExtension
@@ -105,172 +108,312 @@ class ReminderMailTest extends CascadeIntegrationTest {
     return outbox.ofSubject(ChaseSubject.ASSIGNMENT, a.id());
   }
 
+  @BeforeEach
+  void noOtherChaseIsDue() {
+    // One database for the suite: other tests' assignments are not this test's mornings.
+    jdbc.sql("delete from cascade_chase where subject = 'ASSIGNMENT'").update();
+    // Nor their mornings: a digest's key (recipient, day) would stand for this test's.
+    jdbc.sql("delete from cascade_digest_item").update();
+    jdbc.sql("delete from cascade_notification where subject_kind = 'DIGEST'").update();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(MorningDigestProcess.KEY).list()
+        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "another test's morning"));
+  }
+
+  private Job morningTimer() {
+    return managementService.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).timers().singleResult();
+  }
+
+  /** 08:00 of that day: the morning run's timer fires and every job it leaves runs; returns its instance. */
+  private String morning(LocalDate day) {
+    clock.set(at(day, 8, 0));
+    Job timer = morningTimer();
+    assertThat(timer).as("the morning run's timer waits").isNotNull();
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MorningDigestProcess.KEY)
+        .count();
+    managementService.executeJob(timer.getId());
+    executeAsyncJobs();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MorningDigestProcess.KEY)
+        .count()).isEqualTo(before + 1);
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MorningDigestProcess.KEY)
+        .orderByProcessInstanceStartTime().desc().list().get(0).getId();
+  }
+
+  private List<NotificationOutbox.Entry> digests(NotificationKind kind, String recipient) {
+    return outbox.recent(2000).stream().filter(e -> e.kind() == kind && e.key().contains(":" + recipient + ":"))
+        .toList();
+  }
+
+  /** The messages that went to this address, one per Message-ID (GreenMail keeps a copy per recipient). */
+  private List<MimeMessage> mailsTo(String address) {
+    java.util.Map<String, MimeMessage> byId = new java.util.LinkedHashMap<>();
+    for (MimeMessage m : mails()) {
+      try {
+        if (recipients(m).contains(address)) {
+          byId.putIfAbsent(m.getMessageID(), m);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private Directive issue(LocalDate issuedOn, Instant now, String... agencies) {
+    clock.set(now);
+    return directives.issue(directive(issuedOn, agencies));
+  }
+
   @Test
-  void threeRemindersGoOutSevenThreeAndOneDaysBeforeTheDeadlineAndNoneAfterTheReport() throws Exception {
+  void twoDirectivesDueTheSameMorningGiveTheAgencyOneMailListingBothAndAnAgencyWithNothingDueNoMail() throws Exception {
     LocalDate issued = LocalDate.of(2026, 12, 1);
-    Assignment a = issueOn(issued, at(issued, 9, 0));
-    Directive d = directives.get(a.directiveId());
-    assertThat(a.deadline()).isEqualTo(LocalDate.of(2026, 12, 17));
+    Directive first = issue(issued, at(issued, 9, 0), AGENCY);
+    Directive second = issue(issued, at(issued, 10, 0), AGENCY);
+    Directive later = issue(LocalDate.of(2026, 12, 3), at(LocalDate.of(2026, 12, 3), 9, 0), "so-yt");
 
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 10), 8, 0));
-    assertThat(mails()).hasSize(2); // one copy per recipient
-    MimeMessage first = mails().get(0);
-    assertThat(first.getSubject()).isEqualTo("[Nhắc hạn] Công văn " + d.number() + " — báo cáo trước 17/12/2026");
-    assertThat(recipients(first)).containsExactlyInAnyOrder("so-tp@dongnai.example", SECOND_USER_MAIL);
-    NotificationOutbox.Entry entry = outboxOf(a).get(0);
-    String taskId = taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS).getId();
-    assertThat(entry.bodyText()).contains("Kính gửi: Sở Tư pháp", "trước ngày 17/12/2026", "còn 7 ngày",
-        "Thực hiện nội dung thứ 1 của văn bản.", settings.tasklistBaseUrl() + "#/?task=" + taskId);
-    assertThat(entry.bodyHtml()).contains("còn <span>7</span> ngày", "#/?task=" + taskId);
-    assertThat(entry.status()).isEqualTo(NotificationOutbox.Status.SENT);
+    morning(LocalDate.of(2026, 12, 9));
+    assertThat(mails()).as("nothing is due on 09/12").isEmpty();
 
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 14), 8, 0));
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 16), 8, 0));
-    assertThat(outboxOf(a)).extracting(NotificationOutbox.Entry::bodyText)
-        .anySatisfy(t -> assertThat(t).contains("còn 3 ngày")).anySatisfy(t -> assertThat(t).contains("còn 1 ngày"));
-    assertThat(mails()).hasSize(6);
+    morning(LocalDate.of(2026, 12, 10));
+    assertThat(mails()).hasSize(2); // one message, the agency's address and its second user
+    MimeMessage m = mails().get(0);
+    assertThat(m.getSubject()).isEqualTo("[Cascade] 2 việc sắp đến hạn — 10/12/2026");
+    assertThat(recipients(m)).containsExactlyInAnyOrder("so-tp@dongnai.example", SECOND_USER_MAIL);
+    assertThat(mailsTo("so-yt@dongnai.example")).as("Sở Y tế has nothing due").isEmpty();
+    NotificationOutbox.Entry digest = digests(NotificationKind.DIGEST, AGENCY).stream().findFirst().orElseThrow();
+    String firstTask = taskOf(assignments.ofDirective(first.id()).get(0).processInstanceId(),
+        AgencyAssignmentProcess.TASK_REPORT_RESULTS).getId();
+    assertThat(digest.bodyText()).contains("Kính gửi: Sở Tư pháp", "Công văn " + first.number(),
+        "Công văn " + second.number(), "trước ngày 17/12/2026", "còn 7 ngày",
+        settings.tasklistBaseUrl() + "#/?task=" + firstTask);
+    assertThat(digest.bodyHtml()).contains("còn <span>7</span> ngày", "#/?task=" + firstTask);
+    assertThat(digest.status()).isEqualTo(NotificationOutbox.Status.SENT);
+    // Kept for the README's picture of one mail (docs/digest-mail.png is rendered from it).
+    java.nio.file.Path sample = java.nio.file.Path.of("target", "mail-samples", "digest.html");
+    java.nio.file.Files.createDirectories(sample.getParent());
+    java.nio.file.Files.writeString(sample, digest.bodyHtml());
+    assertThat(outbox.itemsOf(List.of(digest.id())).get(digest.id())).hasSize(2)
+        .allSatisfy(i -> assertThat(i.kind()).isEqualTo(NotificationKind.REMINDER));
+    assertThat(digests(NotificationKind.OVERDUE_LIST, "vp-ubnd")).as("nothing is overdue").isEmpty();
 
-    clock.set(at(LocalDate.of(2026, 12, 16), 10, 0));
-    reportAndAccept(AGENCY, a.processInstanceId(), report("Xong."));
-    assertThat(managementService.createJobQuery().processInstanceId(a.processInstanceId()).count()).isZero();
-    assertThat(mails()).hasSize(6);
-    assertThat(outboxOf(a)).hasSize(3).allSatisfy(e -> assertThat(e.kind()).isEqualTo(NotificationKind.REMINDER));
+    morning(LocalDate.of(2026, 12, 11)); // Sở Y tế's 7-day reminder: 12/12 is a Saturday
+    assertThat(mails()).hasSize(3);
+    assertThat(mailsTo("so-yt@dongnai.example")).singleElement()
+        .satisfies(y -> assertThat(y.getSubject()).isEqualTo("[Cascade] 1 việc sắp đến hạn — 11/12/2026"));
+    assertThat(later.number()).isNotBlank();
+
+    // The report ends its chase: only the other directive's item is left on 14/12.
+    clock.set(at(LocalDate.of(2026, 12, 11), 10, 0));
+    reportAndAccept(AGENCY, assignments.ofDirective(first.id()).get(0).processInstanceId(), report("Xong."));
+    morning(LocalDate.of(2026, 12, 14));
+    NotificationOutbox.Entry third = digests(NotificationKind.DIGEST, AGENCY).get(0);
+    assertThat(third.subject()).isEqualTo("[Cascade] 1 việc sắp đến hạn — 14/12/2026");
+    assertThat(third.bodyText()).contains(second.number(), "còn 3 ngày").doesNotContain(first.number());
   }
 
   @Test
-  void anAssignmentCreatedTwoDaysBeforeItsDeadlineGetsOnlyTheOneDayReminder() throws Exception {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 15), 9, 0));
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 16), 8, 0));
-    assertThat(outboxOf(a)).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(NotificationKind.REMINDER);
-      assertThat(e.sequence()).isEqualTo(1);
+  void theOfficeGetsOneOverdueListAndTheThirdUrgingOneEscalationMail() throws Exception {
+    LocalDate issued = LocalDate.of(2026, 12, 1);
+    Instant start = at(LocalDate.of(2026, 12, 16), 9, 0); // the 1-day reminder (16/12 08:00) is already past
+    Directive d = issue(issued, start, AGENCY, "so-yt");
+    List<Assignment> both = assignments.ofDirective(d.id());
+
+    morning(LocalDate.of(2026, 12, 17));
+    NotificationOutbox.Entry urging = digests(NotificationKind.DIGEST, AGENCY).get(0);
+    assertThat(urging.subject()).isEqualTo("[Cascade] 1 việc quá hạn — 17/12/2026");
+    assertThat(urging.cc()).isEmpty();
+    assertThat(urging.bodyText()).contains("quá hạn 1 ngày, đôn đốc lần 1");
+    assertThat(digests(NotificationKind.DIGEST, "so-yt")).hasSize(1);
+    assertThat(digests(NotificationKind.OVERDUE_LIST, "vp-ubnd")).singleElement().satisfies(o -> {
+      assertThat(o.subject()).isEqualTo("[Cascade] Danh sách quá hạn: 2 việc — 17/12/2026");
+      assertThat(o.recipients()).contains("vp-ubnd@dongnai.example");
+      assertThat(o.bodyText()).contains("Sở Tư pháp — nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 1 ngày — đôn đốc 1 lần",
+          "Sở Y tế — nhiệm vụ 2");
     });
-    assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
-        .isEqualTo(at(LocalDate.of(2026, 12, 17), 8, 0));
-    assertThat(plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow().next().kind())
-        .isEqualTo(NotificationKind.URGING);
-  }
-
-  @Test
-  void anOverdueReportIsUrgedEveryTwoWorkingDaysAndEscalatedAfterTheThirdUrging() throws Exception {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 16), 9, 0));
-    Directive d = directives.get(a.directiveId());
-
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 17), 8, 0));
-    MimeMessage urging = mails().get(0);
-    assertThat(urging.getSubject())
-        .isEqualTo("[Đôn đốc] Công văn " + d.number() + " — báo cáo quá hạn từ 17/12/2026 (lần 1)");
-    assertThat(recipients(urging)).contains("so-tp@dongnai.example", SECOND_USER_MAIL, "vp-ubnd@dongnai.example");
-    assertThat(outboxOf(a).get(0).cc()).contains("vp-ubnd@dongnai.example");
-    assertThat(outboxOf(a).get(0).bodyText()).contains("quá hạn 1 ngày", "đôn đốc lần 1");
-    assertThat(jdbc.sql("select overdue_since from cascade_assignment where id = :id").param("id", a.id())
+    assertThat(mailsTo("vp-ubnd@dongnai.example")).hasSize(1);
+    assertThat(jdbc.sql("select overdue_since from cascade_assignment where id = :id").param("id", both.get(0).id())
         .query(java.sql.Timestamp.class).single()).isNotNull();
 
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 21), 8, 0));
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 23), 8, 0));
-    List<NotificationOutbox.Entry> sent = outboxOf(a);
-    assertThat(sent).extracting(NotificationOutbox.Entry::kind).containsExactly(
-        NotificationKind.URGING, NotificationKind.URGING, NotificationKind.URGING, NotificationKind.ESCALATION);
-    NotificationOutbox.Entry escalation = sent.get(3);
-    assertThat(escalation.recipients()).contains("lanh-dao-ubnd@dongnai.example");
-    assertThat(escalation.subject()).isEqualTo("[Báo cáo lãnh đạo] Công văn " + d.number()
-        + " — Sở Tư pháp chưa báo cáo sau 3 lần đôn đốc");
-    assertThat(escalation.bodyText()).contains("Sở Tư pháp — nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 7 ngày");
-    assertThat(escalation.bodyHtml()).contains("<td>Sở Tư pháp</td>");
+    morning(LocalDate.of(2026, 12, 18)); // no urging due: the office still gets its list
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(1);
+    assertThat(digests(NotificationKind.OVERDUE_LIST, "vp-ubnd")).hasSize(2);
 
-    assertThat(fireNext(a.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 25), 8, 0));
-    assertThat(outboxOf(a)).hasSize(5);
-    reportAndAccept(AGENCY, a.processInstanceId(), report("Muộn."));
-    assertThat(nextNotificationTimer(a.processInstanceId())).isNull();
+    morning(LocalDate.of(2026, 12, 21));
+    assertThat(digests(NotificationKind.ESCALATION_LIST, "lanh-dao-ubnd")).isEmpty();
+    morning(LocalDate.of(2026, 12, 23));
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(3);
+    assertThat(digests(NotificationKind.ESCALATION_LIST, "lanh-dao-ubnd")).singleElement().satisfies(e -> {
+      assertThat(e.subject()).isEqualTo("[Cascade] Báo cáo lãnh đạo: 2 việc chưa báo cáo sau 3 lần đôn đốc — 23/12/2026");
+      assertThat(e.recipients()).contains("lanh-dao-ubnd@dongnai.example");
+      assertThat(e.cc()).contains("vp-ubnd@dongnai.example");
+      assertThat(e.bodyText()).contains("Sở Tư pháp — nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 7 ngày", "Sở Y tế");
+    });
+    assertThat(mailsTo("lanh-dao-ubnd@dongnai.example")).hasSize(1);
+
+    morning(LocalDate.of(2026, 12, 25)); // the 4th urging: no second escalation
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(4);
+    assertThat(digests(NotificationKind.ESCALATION_LIST, "lanh-dao-ubnd")).hasSize(1);
+
+    clock.set(at(LocalDate.of(2026, 12, 25), 10, 0));
+    for (Assignment a : both) {
+      reportAndAccept(a.agencyCode(), a.processInstanceId(), report("Muộn."));
+    }
+    int before = mails().size();
+    morning(LocalDate.of(2026, 12, 28));
+    assertThat(mails()).as("everything reported: no digest, no overdue list").hasSize(before);
   }
 
   @Test
-  void aReminderFallingOnAPublicHolidayMovesToThePreviousWorkingDay() {
+  void aHolidayMovesTheDigestsItemsAsItMovesReminders() {
     // Deadline trước 04/05/2026: three days before is 01/05 (holiday), and 30/04 is one too.
-    Assignment a = issueOn(LocalDate.of(2026, 4, 18), at(LocalDate.of(2026, 4, 18), 9, 0));
+    Directive d = issue(LocalDate.of(2026, 4, 18), at(LocalDate.of(2026, 4, 18), 9, 0), AGENCY);
+    Assignment a = assignments.ofDirective(d.id()).get(0);
     assertThat(a.deadline()).isEqualTo(LocalDate.of(2026, 5, 4));
-    Instant seven = fireNext(a.processInstanceId());
-    assertThat(seven.atZone(VnDates.ZONE).toLocalDate()).isBefore(LocalDate.of(2026, 4, 28));
-    assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
+    ChasePlans.Plan plan = plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow();
+    LocalDate seven = plan.next().at().atZone(VnDates.ZONE).toLocalDate();
+    assertThat(seven).isBefore(LocalDate.of(2026, 4, 28));
+    morning(seven);
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(1);
+    assertThat(plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow().next().at())
         .isEqualTo(at(LocalDate.of(2026, 4, 29), 8, 0));
+    morning(LocalDate.of(2026, 4, 30)); // a holiday: the run sends nothing
+    morning(LocalDate.of(2026, 4, 29));
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(2).first()
+        .satisfies(e -> assertThat(e.bodyText()).contains("còn 5 ngày"));
   }
 
   @Test
-  void whenTheMailServerIsDownTheSendIsRetriedBecomesAnIncidentAndIsDeliveredExactlyOnceWhenItIsBack() {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
-    Job timer = nextNotificationTimer(a.processInstanceId());
-    clock.set(timer.getDuedate().toInstant());
-    managementService.executeJob(timer.getId());
-    Job send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
+  void anExtensionTakesItsItemOutOfTheNextDigestAndPutsItOnTheNewDeadlinesDays() throws Exception {
+    Directive d = issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    Assignment a = assignments.ofDirective(d.id()).get(0);
+    clock.set(at(LocalDate.of(2026, 12, 9), 15, 0));
+    deadlines.moveDeadline(a.id(), LocalDate.of(2026, 12, 24));
+    assertThat(taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS).getDueDate().toInstant())
+        .isEqualTo(VnDates.dueBefore(LocalDate.of(2026, 12, 24)));
+
+    morning(LocalDate.of(2026, 12, 10));
+    assertThat(mails()).isEmpty();
+    morning(LocalDate.of(2026, 12, 17));
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).singleElement()
+        .satisfies(e -> assertThat(e.bodyText()).contains("trước ngày 24/12/2026", "còn 7 ngày"));
+  }
+
+  @Test
+  void aMorningRunAgainOrASendJobRunAgainSendsNothingTwice() {
+    Directive d = issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    Assignment a = assignments.ofDirective(d.id()).get(0);
+    ChasePlans.Plan before = plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow();
+    morning(LocalDate.of(2026, 12, 10));
+    assertThat(mails()).hasSize(2);
+    NotificationOutbox.Entry digest = digests(NotificationKind.DIGEST, AGENCY).get(0);
+
+    // The same morning again, as a collect job re-acquired after its lock expired would see it: its plan as it was.
+    plans.save(before, true);
+    runtimeService.startProcessInstanceByKey(MorningDigestProcess.KEY);
+    executeAsyncJobs();
+    assertThat(mails()).hasSize(2);
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).hasSize(1);
+
+    // A send job run again after its mail went out.
+    assertThat(sender.sendWritten(digest.id())).isFalse();
+    assertThat(mails()).hasSize(2);
+    assertThat(outbox.find(digest.id())).get().satisfies(e -> {
+      assertThat(e.status()).isEqualTo(NotificationOutbox.Status.SENT);
+      assertThat(e.attempts()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void whenTheMailServerIsDownTheDigestIsRetriedBecomesAnIncidentAndIsDeliveredExactlyOnceWhenItIsBack() {
+    issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    clock.set(at(LocalDate.of(2026, 12, 10), 8, 0));
+    managementService.executeJob(morningTimer().getId());
+    Job collect = managementService.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).messages()
+        .singleResult();
+    managementService.executeJob(collect.getId());
+    Job send = managementService.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).messages()
+        .singleResult();
     assertThat(send.getRetries()).isEqualTo(5); // cascade.reminders.retry-cycle: R5/PT5M
 
     smtp.stop();
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("Không gửi được thư");
     }
-    Job failed = managementService.createJobQuery().jobId(send.getId()).singleResult();
-    assertThat(failed.getRetries()).isZero();
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isEqualTo(1);
-    assertThat(outboxOf(a)).singleElement().satisfies(e -> {
+    assertThat(managementService.createJobQuery().jobId(send.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(send.getProcessInstanceId()).count()).isEqualTo(1);
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).singleElement().satisfies(e -> {
       assertThat(e.status()).isEqualTo(NotificationOutbox.Status.FAILED);
       assertThat(e.attempts()).isEqualTo(5);
       assertThat(e.lastError()).isNotBlank();
     });
-    // The agency's work was never touched.
-    assertThat(taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS)).isNotNull();
 
     smtp.start();
     managementService.setJobRetries(send.getId(), 1); // what "Retry" in Cockpit does
     managementService.executeJob(send.getId());
     assertThat(mails()).hasSize(2);
-    assertThat(outboxOf(a)).singleElement().satisfies(e -> {
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).singleElement().satisfies(e -> {
       assertThat(e.status()).isEqualTo(NotificationOutbox.Status.SENT);
       assertThat(e.attempts()).isEqualTo(6);
     });
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(send.getProcessInstanceId()).count()).isZero();
   }
 
   @Test
   void manyIncidentsLeftByAnOutageAreRetriedByTheOneRestCallTheReadmeGives() throws Exception {
-    List<Assignment> both = List.of(issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0)),
-        issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0)));
+    issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY, "so-yt");
     smtp.stop();
-    for (Assignment a : both) {
-      Job timer = nextNotificationTimer(a.processInstanceId());
-      clock.set(timer.getDuedate().toInstant());
-      managementService.executeJob(timer.getId());
-      Job send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
-      for (int attempt = 1; attempt <= 5; attempt++) {
-        assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("Không gửi được thư");
+    clock.set(at(LocalDate.of(2026, 12, 10), 8, 0));
+    managementService.executeJob(morningTimer().getId());
+    for (int round = 0; round < 6; round++) {
+      for (Job j : managementService.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).messages()
+          .withRetriesLeft().list()) {
+        try {
+          managementService.executeJob(j.getId());
+        } catch (RuntimeException expected) {
+          // the mail server is down
+        }
       }
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isOne();
     }
+    String pi = managementService.createJobQuery().processDefinitionKey(MorningDigestProcess.KEY).messages().list()
+        .get(0).getProcessInstanceId();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi).count()).isEqualTo(2);
     smtp.start();
 
     // README, Operations: "POST /engine-rest/job/retries" as an administrator.
     org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
     var batch = http.withBasicAuth("admin", "admin").postForEntity("/engine-rest/job/retries",
-        new org.springframework.http.HttpEntity<>("{\"retries\": 1, \"jobQuery\": {\"activityId\": \"Task_SendNotification\","
-            + " \"noRetriesLeft\": true}}", headers), String.class);
+        new org.springframework.http.HttpEntity<>("{\"retries\": 1, \"jobQuery\": {\"activityId\": \""
+            + MorningDigestProcess.TASK_SEND_DIGEST + "\", \"noRetriesLeft\": true}}", headers), String.class);
     assertThat(batch.getStatusCode().value()).as(batch.getBody()).isEqualTo(200);
     executeAsyncJobs(); // the batch's jobs set the retries
-    for (Assignment a : both) {
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isZero();
-      // A failed send waits out its retry interval (5 minutes after its last attempt): let it pass.
-      Job send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
+    for (Job send : managementService.createJobQuery().processInstanceId(pi).messages().list()) {
       assertThat(send.getRetries()).isOne();
       managementService.setJobDuedate(send.getId(), new java.util.Date());
     }
     executeAsyncJobs();
 
-    for (Assignment a : both) {
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(a.processInstanceId()).count()).isZero();
-      NotificationOutbox.Entry sent = outboxOf(a).get(0);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi).count()).isZero();
+    for (String agency : List.of(AGENCY, "so-yt")) {
+      NotificationOutbox.Entry sent = digests(NotificationKind.DIGEST, agency).get(0);
       assertThat(sent.status()).isEqualTo(NotificationOutbox.Status.SENT);
-      assertThat(mails()).filteredOn(m -> messageIdOf(m).equals(sent.messageId())).hasSize(2); // agency + its second user
+      assertThat(mails()).filteredOn(m -> messageIdOf(m).equals(sent.messageId())).isNotEmpty();
     }
+    assertThat(mails()).hasSize(3); // so-tp and its second user, so-yt
   }
+
+  @Test
+  void theOutboxPageListsEachDigestWithWhatItCovered() {
+    Directive d = issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    Assignment a = assignments.ofDirective(d.id()).get(0);
+    morning(LocalDate.of(2026, 12, 10));
+    NotificationOutbox.Entry digest = digests(NotificationKind.DIGEST, AGENCY).get(0);
+    String page = http.withBasicAuth("vp-ubnd", "demo").getForObject("/outbox", String.class);
+    assertThat(page).contains("Hộp thư đi", digest.subject(), "/dashboard/assignments/" + a.id(), "còn 7 ngày");
+    String report = http.withBasicAuth("vp-ubnd", "demo").getForObject("/dashboard/assignments/" + a.id(), String.class);
+    assertThat(report).contains(digest.subject());
+  }
+
+  @Autowired NotificationSender sender;
 
   private static String messageIdOf(MimeMessage m) {
     try {
@@ -278,32 +421,6 @@ class ReminderMailTest extends CascadeIntegrationTest {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Test
-  void aSendJobRunAgainAfterItsMailWentOutDoesNotSendItAgain() {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
-    Job timer = nextNotificationTimer(a.processInstanceId());
-    clock.set(timer.getDuedate().toInstant());
-    managementService.executeJob(timer.getId());
-    var send = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
-    ChasePlans.Plan sent = plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow();
-    managementService.executeJob(send.getId());
-    assertThat(mails()).hasSize(2);
-
-    // The same job again, as at-least-once execution may run it (its plan as it was): same notification, same key.
-    plans.save(sent, true);
-    runtimeService.createProcessInstanceModification(a.processInstanceId())
-        .startBeforeActivity(ChaseProcess.TASK_SEND_NOTIFICATION)
-        .execute();
-    Job again = managementService.createJobQuery().processInstanceId(a.processInstanceId()).messages().singleResult();
-    managementService.executeJob(again.getId());
-
-    assertThat(mails()).hasSize(2);
-    assertThat(outboxOf(a)).singleElement().satisfies(e -> {
-      assertThat(e.status()).isEqualTo(NotificationOutbox.Status.SENT);
-      assertThat(e.attempts()).isEqualTo(1);
-    });
   }
 
   @Test
@@ -338,22 +455,6 @@ class ReminderMailTest extends CascadeIntegrationTest {
     });
     assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isFalse();
     assertThat(mails()).hasSize(4);
-  }
-
-  @Test
-  void anExtendedDeadlineRetimesTheRemindersAndTheTasksDueDate() throws Exception {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
-    assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
-        .isEqualTo(at(LocalDate.of(2026, 12, 10), 8, 0));
-
-    deadlines.moveDeadline(a.id(), LocalDate.of(2026, 12, 24));
-
-    assertThat(nextNotificationTimer(a.processInstanceId()).getDuedate().toInstant())
-        .isEqualTo(at(LocalDate.of(2026, 12, 17), 8, 0));
-    assertThat(taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS).getDueDate().toInstant())
-        .isEqualTo(VnDates.dueBefore(LocalDate.of(2026, 12, 24)));
-    fireNext(a.processInstanceId());
-    assertThat(mails().get(0).getSubject()).endsWith("báo cáo trước 24/12/2026");
   }
 
   @Test

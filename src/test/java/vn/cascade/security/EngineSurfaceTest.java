@@ -70,8 +70,8 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
   @Test
   void anotherAgencyExecutingAReminderJobIsRefusedAndTheJobKeepsItsRetries() {
     Assignment police = assignmentOf("ca-tinh");
-    Job reminder = managementService.createJobQuery().processInstanceId(police.processInstanceId()).timers().list()
-        .get(0);
+    Job reminder = managementService.createJobQuery()
+        .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).timers().singleResult(); // the reminders' job: the morning run
     int retries = reminder.getRetries();
     for (int i = 0; i < 3; i++) {
       assertRefused(call("so-yt", HttpMethod.POST, "/engine-rest/job/" + reminder.getId() + "/execute", null));
@@ -83,8 +83,8 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
   @Test
   void anAgencyCannotChangeRetriesOrSuspendJobsEvenOfItsOwnAssignment() {
     Assignment health = assignmentOf("so-gtvt");
-    Job reminder = managementService.createJobQuery().processInstanceId(health.processInstanceId()).timers().list()
-        .get(0);
+    Job reminder = managementService.createJobQuery()
+        .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).timers().singleResult(); // the reminders' job: the morning run
     int retries = reminder.getRetries();
     assertRefused(call("so-gtvt", HttpMethod.PUT, "/engine-rest/job/" + reminder.getId() + "/retries", "{\"retries\":0}"));
     assertRefused(call("so-gtvt", HttpMethod.POST, "/engine-rest/job/retries",
@@ -217,8 +217,8 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
   void tasklistStillQueriesClaimsUnclaimsAndCommentsButRefusesTheEngineSurfaceToAnAgency() throws Exception {
     Task own = reportTaskOf("so-xd");
     Task other = reportTaskOf("so-ngv");
-    Job othersReminder = managementService.createJobQuery().processInstanceId(other.getProcessInstanceId()).timers()
-        .list().get(0);
+    Job othersReminder = managementService.createJobQuery()
+        .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).timers().singleResult(); // the reminders' job: the morning run
     TasklistSession tasklist = new TasklistSession(baseUrl());
     assertThat(tasklist.login("so-xd", "demo")).isEqualTo(200);
     String api = TasklistSession.ENGINE_API;

@@ -195,14 +195,19 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
     String own = taskOf(health.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS).getId();
     taskService.setVariable(own, "chaseSubjectId", police.id());
 
-    var timer = managementService.createJobQuery().processInstanceId(health.processInstanceId()).timers()
-        .activityId("Event_NotificationDue").singleResult();
-    clock.set(timer.getDuedate().toInstant());
-    managementService.executeJob(timer.getId());
+    // The morning of health's first reminder: the morning run reads what is due from Cascade's tables.
+    java.time.Instant due = jdbc.sql("select next_at from cascade_chase where subject = 'ASSIGNMENT' and subject_id = :id")
+        .param("id", health.id()).query(java.sql.Timestamp.class).single().toInstant();
+    // Police's own first reminder is a day later here, so that only what the variable claims could bring it in.
+    jdbc.sql("update cascade_chase set fires_at = :later, next_at = :later where subject = 'ASSIGNMENT' and subject_id = :id")
+        .param("later", java.sql.Timestamp.from(due.plus(java.time.Duration.ofDays(1)))).param("id", police.id()).update();
+    clock.set(due);
+    managementService.executeJob(managementService.createJobQuery()
+        .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).timers().singleResult().getId());
     executeAsyncJobs();
 
-    List<Long> chased = jdbc.sql("select subject_id from cascade_notification where subject_kind = 'ASSIGNMENT' "
-        + "and subject_id in (:ids)").param("ids", List.of(police.id(), health.id())).query(Long.class).list();
+    List<Long> chased = jdbc.sql("select assignment_id from cascade_digest_item where assignment_id in (:ids)")
+        .param("ids", List.of(police.id(), health.id())).query(Long.class).list();
     assertThat(chased).isNotEmpty().containsOnly(health.id());
   }
 
