@@ -1,0 +1,108 @@
+package vn.cascade.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.util.List;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import vn.cascade.CascadeIntegrationTest;
+import vn.cascade.assignment.AgencyAssignmentProcess;
+
+/**
+ * One door (issue 14, item 1), in Chromium: a link to a Tasklist task opened while logged out leads
+ * to Cascade's login page and, after it, to that very task; from there the home page and the
+ * dashboard open with no second login; *Đăng xuất* on the dashboard ends Tasklist's session too;
+ * and Tasklist's own *Đăng xuất* ends Cascade's.
+ */
+class OneLoginBrowserTest extends CascadeIntegrationTest {
+
+  private static final String AGENCY = "so-tnmt";
+  private static final String PASSWORD = "demo";
+  private static final By TASK_TITLE = By.cssSelector("[cam-tasklist-task] section.task-card h2.task");
+  private static final By HOME_ROWS = By.cssSelector("table#work tbody tr");
+
+  private Browser browser;
+  private WebDriver driver;
+  private TasklistPage tasklist;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    Browser.requireInstalled();
+    browser = Browser.start();
+    driver = browser.driver();
+    tasklist = new TasklistPage(browser, baseUrl(), taskService);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.saveArtifacts(getClass().getSimpleName());
+      browser.quit();
+    }
+  }
+
+  @Test
+  void oneLoginOpensTheTaskTheHomeAndTheDashboardAndOneLogoutEndsThemAll() {
+    Task report = taskService.createTaskQuery().taskCandidateGroup(AGENCY)
+        .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).orderByTaskName().asc().list().get(0);
+
+    // A link to the task, logged out: Cascade's login page, then the task itself.
+    driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + report.getId());
+    logInOnCascadesPage();
+    tasklist.waitFor(() -> "the task of the link; the page says: " + tasklist.pageText())
+        .until(urlContains("task=" + report.getId()));
+    assertThat(tasklist.waitFor("the task card").until(visibilityOfElementLocated(TASK_TITLE)).getText())
+        .isEqualTo(report.getName());
+
+    // Home and dashboard: no second login.
+    driver.get(baseUrl() + "/");
+    assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Việc của đơn vị");
+    List<WebElement> rows = driver.findElements(HOME_ROWS);
+    assertThat(rows).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("table#work a[href$='task=" + report.getId() + "']")))
+        .as("the home page links the task in Tasklist").hasSize(1);
+    assertThat(driver.findElement(By.cssSelector("header .who .name")).getText())
+        .as("a name, never a bare id").isNotEqualTo(AGENCY).isNotBlank();
+    driver.get(baseUrl() + "/dashboard");
+    assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Theo dõi");
+
+    // Đăng xuất on the dashboard: Tasklist asks for a login again.
+    driver.findElement(By.cssSelector("header .who form button[type='submit']")).click();
+    tasklist.waitFor("the login page after logging out").until(urlContains("/login"));
+    assertThat(driver.findElement(By.cssSelector("p.info")).getText()).isEqualTo("Bạn đã đăng xuất.");
+    driver.get(baseUrl() + "/camunda/app/tasklist/default/");
+    tasklist.waitFor("Cascade's login page for Tasklist").until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
+
+    // Log in again; Tasklist's own Đăng xuất: Cascade's pages ask for a login too.
+    logInOnCascadesPage();
+    tasklist.waitFor("Tasklist").until(visibilityOfElementLocated(TasklistPage.FILTERS));
+    tasklist.waitFor("the user menu").until(elementToBeClickable(By.cssSelector("li.account > a"))).click();
+    tasklist.waitFor("Tasklist's Đăng xuất").until(elementToBeClickable(By.cssSelector("li.account li.logout a")))
+        .click();
+    tasklist.waitFor(() -> "Cascade's login page after Tasklist's logout; the page says: " + tasklist.pageText())
+        .until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
+    assertThat(driver.getCurrentUrl()).contains("/login");
+    driver.get(baseUrl() + "/dashboard");
+    tasklist.waitFor("the dashboard asks for a login").until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
+  }
+
+  private void logInOnCascadesPage() {
+    WebElement form = tasklist.waitFor("Cascade's login page").until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cascade — Đăng nhập");
+    form.findElement(By.id("username")).sendKeys(AGENCY);
+    form.findElement(By.id("password")).sendKeys(PASSWORD);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    tasklist.waitFor(() -> "past the login page; it says: " + tasklist.pageText())
+        .until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+}
