@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -67,13 +69,73 @@ public class DemoCaseLoader {
   }
 
   /** Registers the case's Conclusion and advances it until its directive is issued on the given day. */
-  public Conclusion load(DemoCase demo, LocalDate directiveIssuedOn) {
-    long shift = ChronoUnit.DAYS.between(demo.directive().issuedOn(), directiveIssuedOn);
+  public Conclusion load(DemoCase seed, LocalDate directiveIssuedOn) {
+    long shift = ChronoUnit.DAYS.between(seed.directive().issuedOn(), directiveIssuedOn);
+    DemoCase demo = withDatesInTextsShifted(seed, shift);
     Conclusion c = transaction.execute(status -> advance(demo, shift));
     LOG.info("Demo loaded: {} and {} issued {}, reports due {}", demo.conclusion().number(),
         demo.directive().number(), VnDates.format(directiveIssuedOn),
         VnDates.before(demo.directive().reportDeadline().plusDays(shift)));
     return c;
+  }
+
+  /** A date written in a text of the seed: "trước ngày 15/8/2020", "ngày 16/7/2020". */
+  private static final Pattern TEXT_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})\\b");
+
+  /**
+   * The seed's texts carry the letters' own dates ("báo cáo ... trước ngày 15/8/2020"). The demo
+   * shifts every date field to today; the same dates inside texts move with them, so that a task
+   * never says "trước ngày 15/08/2020" beside a deadline of December 2026. Written dd/MM/yyyy.
+   */
+  static DemoCase withDatesInTextsShifted(DemoCase seed, long days) {
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(seed);
+    shiftTexts(tree, days);
+    try {
+      return json.treeToValue(tree, DemoCase.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String shiftDates(String text, long days) {
+    Matcher m = TEXT_DATE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement;
+      try {
+        replacement = VnDates.format(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(1))).plusDays(days));
+      } catch (java.time.DateTimeException notADate) {
+        replacement = m.group();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static void shiftTexts(com.fasterxml.jackson.databind.JsonNode node, long days) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.fieldNames().forEachRemaining(name -> {
+        com.fasterxml.jackson.databind.JsonNode child = object.get(name);
+        if (child.isTextual()) {
+          object.put(name, shiftDates(child.asText(), days));
+        } else {
+          shiftTexts(child, days);
+        }
+      });
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) {
+          array.set(i, shiftDates(array.get(i).asText(), days));
+        } else {
+          shiftTexts(array.get(i), days);
+        }
+      }
+    }
   }
 
   private Conclusion advance(DemoCase demo, long shift) {
