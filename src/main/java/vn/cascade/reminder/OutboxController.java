@@ -21,6 +21,7 @@ class OutboxController {
   @GetMapping("/outbox")
   String outbox(@RequestParam(defaultValue = "200") int limit, Model model) {
     java.util.List<NotificationOutbox.Entry> entries = outbox.recent(Math.max(1, Math.min(limit, 2000)));
+    model.addAttribute("active", "outbox");
     model.addAttribute("entries", entries);
     model.addAttribute("covered", outbox.itemsOf(entries.stream()
         .filter(e -> e.subjectKind() == ChaseSubject.DIGEST).map(NotificationOutbox.Entry::id).toList()));

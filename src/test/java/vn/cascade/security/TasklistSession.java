@@ -64,6 +64,17 @@ final class TasklistSession {
         .POST(HttpRequest.BodyPublishers.ofString(form)))).statusCode();
   }
 
+  /** The session cookie's value, or null. */
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** A page or API call as the browser navigates to it (asks for HTML, no token). */
+  HttpResponse<String> open(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+  }
+
   HttpResponse<String> get(String path) {
     return send(withToken(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()));
   }
