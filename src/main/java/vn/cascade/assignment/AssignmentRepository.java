@@ -172,11 +172,36 @@ public class AssignmentRepository {
         .param("id", id).param("v", version).param("at", Timestamp.from(at)).param("by", by)
         .param("report", write(report)).update();
     changing("""
-        update cascade_assignment set report_json = :report, submitted_at = :at, review_status = 'IN_REVIEW'
+        update cascade_assignment set report_json = :report, submitted_at = :at, review_status = 'IN_REVIEW',
+          work_status = :work
         where id = :id""")
-        .param("report", write(report)).param("at", Timestamp.from(at)).param("id", id).update();
+        .param("report", write(report)).param("at", Timestamp.from(at))
+        .param("work", report.get(AgencyAssignmentProcess.COMPLETION_STATUS.name())).param("id", id).update();
     return version;
   }
+
+  /**
+   * Stores the agency's later update as a new version, already standing (decision {@link #LATER_UPDATE}):
+   * it becomes the report everybody reads, with the work status it declares. The report's timing
+   * (when the report that was due arrived) does not change.
+   */
+  int storeLaterUpdate(long id, Map<String, Object> report, Instant at, String by, String text) {
+    int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from cascade_report_version where assignment_id = :id")
+        .param("id", id).query(Integer.class).single();
+    changing("""
+        insert into cascade_report_version (assignment_id, version_no, submitted_at, submitted_by, report_json,
+          review_decision, review_comment)
+        values (:id, :v, :at, :by, :report, :d, :c)""")
+        .param("id", id).param("v", version).param("at", Timestamp.from(at)).param("by", by)
+        .param("report", write(report)).param("d", LATER_UPDATE).param("c", text).update();
+    changing("update cascade_assignment set report_json = :report, work_status = :work where id = :id")
+        .param("report", write(report)).param("work", report.get(AgencyAssignmentProcess.COMPLETION_STATUS.name()))
+        .param("id", id).update();
+    return version;
+  }
+
+  /** The decision recorded on a version that is the agency's later update, not a submission for review. */
+  public static final String LATER_UPDATE = "LATER_UPDATE";
 
   /**
    * The reviewer accepted the latest version: the assignment counts as reported on the date that

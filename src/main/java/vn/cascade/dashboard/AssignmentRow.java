@@ -11,7 +11,10 @@ import vn.cascade.assignment.ReportStatus;
  * the directive's original one and the one in force (they differ once an extension is granted)
  * — its bucket, when it reported, and how often it was reminded and urged. A report submitted
  * but not yet accepted does not count as reported (the bucket stays open): {@code submittedAt}
- * and {@code reviewStatus} say where it stands with the reviewer.
+ * and {@code reviewStatus} say where it stands with the reviewer. The bucket tells the report's
+ * timing only; {@code workStatus} is what the accepted report says of the work ("Đã hoàn thành",
+ * "Đang thực hiện", or "" before a report is accepted): a report on time about work in progress is
+ * never shown as completed.
  */
 record AssignmentRow(
     long id,
@@ -31,7 +34,8 @@ record AssignmentRow(
     int reminders,
     int urgings,
     Instant submittedAt,
-    String reviewStatus) {
+    String reviewStatus,
+    String workStatus) {
 
   public boolean extended() {
     return !deadline.equals(originalDeadline);
@@ -43,6 +47,17 @@ record AssignmentRow(
 
   public String statusCss() {
     return Buckets.css(status);
+  }
+
+  /** The accepted report says the work is still in progress. */
+  public boolean workInProgress() {
+    return vn.cascade.assignment.WorkStatus.IN_PROGRESS.equals(workStatus);
+  }
+
+  /** The report's timing and the declared work, in one line: "đã báo cáo đúng hạn; Đang thực hiện". */
+  public String statusAndWork() {
+    return workStatus == null || workStatus.isEmpty() ? statusLabel() : statusLabel() + "; " + workStatus.toLowerCase(
+        java.util.Locale.forLanguageTag("vi"));
   }
 
   /** Submitted, waiting for the reviewer. */

@@ -10,7 +10,7 @@ import vn.cascade.assignment.ReportStatus;
 
 /**
  * How many assignments are in each official bucket, plus the "sắp đến hạn" warning (a part of
- * "chưa hoàn thành, trong hạn"). The on-time rate is taken over the assignments whose outcome is
+ * "chưa báo cáo, trong hạn"). The on-time rate is taken over the assignments whose outcome is
  * known — reported, or overdue — since an open assignment still in time may yet be on time.
  */
 record Counts(int total, int onTime, int late, int open, int overdue, int dueSoon) {

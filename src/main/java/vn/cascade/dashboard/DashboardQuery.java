@@ -25,6 +25,7 @@ import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
 import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.assignment.Assignment;
+import vn.cascade.assignment.WorkStatus;
 import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.assignment.ContributionRepository;
 import vn.cascade.assignment.ExtensionRepository;
@@ -59,10 +60,10 @@ class DashboardQuery {
   }
 
   private static final String LIGHT_COLUMNS = "id, directive_id, item_number, agency_code, deadline, process_instance_id,"
-      + " reported_at, arrived_after_collection, original_deadline, submitted_at, review_status";
+      + " reported_at, arrived_after_collection, original_deadline, submitted_at, review_status, work_status";
   private static final String LIGHT_SELECT = "a.id, a.directive_id, a.item_number, a.agency_code, a.deadline,"
       + " a.process_instance_id, a.reported_at, a.arrived_after_collection, a.original_deadline, a.submitted_at,"
-      + " a.review_status";
+      + " a.review_status, a.work_status";
 
   private final DirectiveRepository directives;
   private final AssignmentRepository assignments;
@@ -362,6 +363,9 @@ class DashboardQuery {
     if (Assignment.RETURNED.equals(decision)) {
       return "trả lại để hoàn thiện";
     }
+    if (AssignmentRepository.LATER_UPDATE.equals(decision)) {
+      return "cập nhật sau của cơ quan: đã hoàn thành";
+    }
     return "đang chờ xem xét";
   }
 
@@ -595,7 +599,8 @@ class DashboardQuery {
     return new AssignmentRow(a.id(), d.id(), d.number(), a.itemNumber(), a.agencyCode(),
         agencies.shortName(a.agencyCode()), coordinating, original, a.deadline(), a.status(now),
         a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(), Timing.of(a, now), sent[0], sent[1],
-        a.reported() ? null : a.submittedAt(), a.reported() ? null : a.reviewStatus());
+        a.reported() ? null : a.submittedAt(), a.reported() ? null : a.reviewStatus(),
+        a.reported() ? WorkStatus.label(a.report()) : "");
   }
 
   /** The assignments without their reports (the lists need no report text). */
@@ -608,7 +613,10 @@ class DashboardQuery {
     java.sql.Date original = rs.getDate("original_deadline");
     return new Assignment(rs.getLong("id"), rs.getLong("directive_id"), rs.getInt("item_number"),
         rs.getString("agency_code"), rs.getDate("deadline").toLocalDate(), rs.getString("process_instance_id"),
-        instant(rs.getTimestamp("reported_at")), rs.getBoolean("arrived_after_collection"), Map.of(),
+        instant(rs.getTimestamp("reported_at")), rs.getBoolean("arrived_after_collection"),
+        // Light rows carry of their report only what the agency says of the work.
+        rs.getString("work_status") == null ? Map.of()
+            : Map.of(AgencyAssignmentProcess.COMPLETION_STATUS.name(), rs.getString("work_status")),
         original == null ? null : original.toLocalDate(), instant(rs.getTimestamp("submitted_at")),
         rs.getString("review_status"));
   }

@@ -219,7 +219,7 @@ final class SummaryDocx {
       String completion = DashboardQuery.completion(report);
       run(head, "Nhiệm vụ " + r.item() + " — báo cáo ngày " + VnDates.format(r.reportedAt()) + " (" + r.statusLabel()
           + (r.arrivedAfterCollection() ? ", đến sau khi mở tổng hợp" : "") + ")"
-          + (completion.isEmpty() ? "" : "; tình trạng: " + completion) + ".", false, true, 14);
+          + (completion.isEmpty() ? "" : "; tình trạng thực hiện: " + completion) + ".", false, true, 14);
       if (item != null) {
         for (DirectivePage.BulletView b : item.bullets()) {
           String result = DashboardQuery.text(report, AgencyAssignmentProcess.bulletResult(b.number()).name());
@@ -228,6 +228,10 @@ final class SummaryDocx {
         }
       }
       labelled("- Kết quả chung: ", DashboardQuery.text(report, AgencyAssignmentProcess.OVERALL_RESULT.name()));
+      String update = DashboardQuery.text(report, vn.cascade.assignment.LaterUpdates.UPDATE_TEXT);
+      if (!update.isBlank()) {
+        labelled("- Cập nhật sau (đã hoàn thành): ", update);
+      }
       labelled("- Khó khăn, vướng mắc: ", DashboardQuery.text(report, AgencyAssignmentProcess.DIFFICULTIES.name()));
       labelled("- Kiến nghị, đề xuất: ", DashboardQuery.text(report, AgencyAssignmentProcess.PROPOSALS.name()));
       String contact = String.join(", ", List.of(
@@ -245,8 +249,8 @@ final class SummaryDocx {
   }
 
   private void statusTable() {
-    List<String> headers = List.of("STT", "Cơ quan, đơn vị", "Nhiệm vụ", "Hạn báo cáo (trước ngày)", "Tình trạng",
-        "Ngày báo cáo");
+    List<String> headers = List.of("STT", "Cơ quan, đơn vị", "Nhiệm vụ", "Hạn báo cáo (trước ngày)",
+        "Tình trạng báo cáo; thực hiện", "Ngày báo cáo");
     XWPFTable t = doc.createTable(page.rows().size() + 1, headers.size());
     for (int i = 0; i < headers.size(); i++) {
       cell(t.getRow(0).getCell(i), headers.get(i), true);
@@ -258,7 +262,7 @@ final class SummaryDocx {
       cell(row.getCell(1), r.agencyName(), false);
       cell(row.getCell(2), String.valueOf(r.item()), false);
       cell(row.getCell(3), VnDates.format(r.deadline()), false);
-      cell(row.getCell(4), r.statusLabel(), false);
+      cell(row.getCell(4), r.statusAndWork(), false);
       cell(row.getCell(5), r.reportedAt() == null ? "" : VnDates.format(r.reportedAt()), false);
     }
     t.getRow(0).setRepeatHeader(true);

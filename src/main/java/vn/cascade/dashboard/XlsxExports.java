@@ -35,8 +35,8 @@ final class XlsxExports {
   static final int HEADER_ROW = 4;
 
   static final List<String> DIRECTIVE_HEADERS = List.of("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
-      "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng", "Sắp đến hạn", "Ngày báo cáo",
-      "Số ngày sớm (−) / trễ (+)", "Ghi chú", "Số lần nhắc hạn", "Số lần đôn đốc", "Tình trạng thực hiện",
+      "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng báo cáo", "Sắp đến hạn", "Ngày báo cáo",
+      "Số ngày sớm (−) / trễ (+)", "Ghi chú", "Số lần nhắc hạn", "Số lần đôn đốc", "Tình trạng thực hiện (cơ quan báo)",
       "Kết quả chung", "Người liên hệ", "Điện thoại");
 
   static final List<String> AGENCY_HEADERS = List.of("STT", "Mã", "Cơ quan", "Được giao",
@@ -78,7 +78,7 @@ final class XlsxExports {
         string(row, c++, a.timing().text() + (a.arrivedAfterCollection() ? "; đến sau khi mở tổng hợp" : ""), st.cell);
         number(row, c++, a.reminders(), st.cell);
         number(row, c++, a.urgings(), st.cell);
-        string(row, c++, DashboardQuery.completion(report), st.cell);
+        string(row, c++, a.workStatus(), st.cell);
         string(row, c++, DashboardQuery.text(report, AgencyAssignmentProcess.OVERALL_RESULT.name()), st.wrap);
         string(row, c++, DashboardQuery.text(report, AgencyAssignmentProcess.CONTACT_PERSON.name()), st.cell);
         string(row, c, DashboardQuery.text(report, AgencyAssignmentProcess.CONTACT_PHONE.name()), st.cell);
@@ -118,7 +118,7 @@ final class XlsxExports {
       Row asOf = sheet.createRow(1);
       string(asOf, 0, "Tính đến ngày", st.note);
       date(asOf, 2, now.atZone(VnDates.ZONE).toLocalDate(), st.date);
-      text(sheet, 2, 0, "Tỷ lệ đúng hạn = đã hoàn thành đúng hạn / (đã hoàn thành + chưa hoàn thành, quá hạn).",
+      text(sheet, 2, 0, "Tỷ lệ đúng hạn = đã báo cáo đúng hạn / (đã báo cáo + chưa báo cáo, quá hạn).",
           st.note);
       header(sheet, HEADER_ROW, AGENCY_HEADERS, st);
       int r = HEADER_ROW + 1;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.common.NotFoundException;
@@ -134,7 +135,9 @@ public class DirectiveService {
       rows.add(new DirectiveView.AssignmentState(a.id(), a.itemNumber(), a.agencyCode(),
           agencies.find(a.agencyCode()).map(Agency::name).orElse(a.agencyCode()),
           a.originalDeadline() == null ? a.deadline() : a.originalDeadline(), a.deadline(), a.dueAt(),
-          a.status(now), a.status(now).label(), a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(),
+          a.status(now), a.status(now).label(),
+          a.reported() ? (String) a.report().get(AgencyAssignmentProcess.COMPLETION_STATUS.name()) : null,
+          a.reported() ? vn.cascade.assignment.WorkStatus.label(a.report()) : "", a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(),
           a.processInstanceId(), a.report()));
     }
     long reported = rows.stream().filter(r -> r.reportedAt() != null).count();

@@ -44,6 +44,8 @@ public record DirectiveView(
       Instant dueAt,
       ReportStatus status,
       String statusLabel,
+      String workStatus,
+      String workStatusLabel,
       boolean dueSoon,
       Instant reportedAt,
       boolean arrivedAfterCollection,

@@ -84,7 +84,7 @@ class DirectiveApiTest extends CascadeIntegrationTest {
     assertThat(read.get("assignmentCount").asInt()).isEqualTo(2);
     assertThat(read.get("assignments")).allSatisfy(a -> {
       assertThat(a.get("status").asText()).isEqualTo("OPEN_IN_TIME");
-      assertThat(a.get("statusLabel").asText()).isEqualTo("chưa hoàn thành, trong hạn");
+      assertThat(a.get("statusLabel").asText()).isEqualTo("chưa báo cáo, trong hạn");
       assertThat(a.get("processInstanceId").asText()).isNotBlank();
     });
     JsonNode byNumber = http.getForObject("/api/directives?number={n}", JsonNode.class, body.get("number").asText());

@@ -60,7 +60,7 @@ class DashboardBrowserTest extends CascadeIntegrationTest {
   private static final int ASSIGNMENTS = 48;
   private static final Set<Integer> AGENCY_ITEMS = Set.of(1, 8);
   private static final List<String> XLSX_HEADERS_START = List.of("STT", "Nhiệm vụ", "Cơ quan chủ trì",
-      "Cơ quan phối hợp", "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng");
+      "Cơ quan phối hợp", "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng báo cáo");
 
   // Cascade's login page
   private static final By LOGIN_FORM = By.cssSelector("form[action$='/login']");

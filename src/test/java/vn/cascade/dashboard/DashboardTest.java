@@ -59,18 +59,18 @@ import vn.cascade.reminder.NotificationOutbox;
  * The dashboards over one small directive of our own whose five assignments sit in known
  * buckets at a known instant ("now" = 17 days after issue, the reporting deadline passed):
  * <ul>
- *   <li>item 1, Sở Y tế: reported on the day of issue — đã hoàn thành đúng hạn (its report
+ *   <li>item 1, Sở Y tế: reported on the day of issue — đã báo cáo đúng hạn (its report
  *       carries a {@code <script>} and a {@code =1+1});</li>
- *   <li>item 2, Công an tỉnh: reported now — đã hoàn thành quá hạn;</li>
- *   <li>item 3, Sở TN&MT: extended to day 30, after the summary's day 21 — chưa hoàn thành,
+ *   <li>item 2, Công an tỉnh: reported now — đã báo cáo quá hạn;</li>
+ *   <li>item 3, Sở TN&MT: extended to day 30, after the summary's day 21 — chưa báo cáo,
  *       trong hạn, and a consistency warning;</li>
- *   <li>item 4, UBND TP Long Khánh: nothing — chưa hoàn thành, quá hạn; one reminder and one
+ *   <li>item 4, UBND TP Long Khánh: nothing — chưa báo cáo, quá hạn; one reminder and one
  *       urging in the outbox;</li>
- *   <li>item 5, Sở Công Thương: extended to day 19 — chưa hoàn thành, trong hạn, sắp đến hạn;</li>
+ *   <li>item 5, Sở Công Thương: extended to day 19 — chưa báo cáo, trong hạn, sắp đến hạn;</li>
  *   <li>item 6, Sở Nội vụ: submitted on day 0, returned, submitted again on day 1 and accepted
- *       only now — đã hoàn thành đúng hạn (the review does not make it late);</li>
+ *       only now — đã báo cáo đúng hạn (the review does not make it late);</li>
  *   <li>item 7, Sở GTVT: submitted on day 16 (after the deadline) with a file attached, not
- *       reviewed yet — still chưa hoàn thành, quá hạn, shown as waiting for review.</li>
+ *       reviewed yet — still chưa báo cáo, quá hạn, shown as waiting for review.</li>
  * </ul>
  * The directive implements a Conclusion whose report back (day 12) comes before the summary
  * (day 21): the second warning. Other tests share the database, so nothing here counts globally.
@@ -404,7 +404,7 @@ class DashboardTest extends CascadeIntegrationTest {
     String page = page(MANAGER, "/dashboard/assignments/" + fixture.assignment("so-yt"));
     assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(")
         .contains("=1+1 kết quả nội dung 1").contains("Kết quả nội dung 2").contains("Lê Thị Hồng")
-        .contains("Không có tệp đính kèm").contains("đã hoàn thành đúng hạn");
+        .contains("Không có tệp đính kèm").contains("đã báo cáo đúng hạn");
     assertThat(page(MANAGER, "/dashboard/directives/" + fixture.id())).doesNotContain("<script>");
 
     String revised = page(MANAGER, "/dashboard/assignments/" + fixture.assignment("so-nv"));
@@ -532,7 +532,7 @@ class DashboardTest extends CascadeIntegrationTest {
       assertThat(sheet).isNotNull();
       List<String> headers = texts(sheet.getRow(XlsxExports.HEADER_ROW));
       assertThat(headers).startsWith("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
-          "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng", "Sắp đến hạn", "Ngày báo cáo");
+          "Hạn ban đầu (trước ngày)", "Hạn hiện hành (trước ngày)", "Tình trạng báo cáo", "Sắp đến hạn", "Ngày báo cáo");
       Map<String, Row> rows = new LinkedHashMap<>();
       for (int i = XlsxExports.HEADER_ROW + 1; i <= sheet.getLastRowNum(); i++) {
         rows.put(sheet.getRow(i).getCell(2).getStringCellValue(), sheet.getRow(i));
@@ -540,7 +540,7 @@ class DashboardTest extends CascadeIntegrationTest {
       assertThat(rows).containsOnlyKeys("Sở Y tế", "Công an tỉnh", "Sở Tài nguyên và Môi trường", "UBND TP Long Khánh",
           "Sở Công Thương", "Sở Nội vụ", "Sở Giao thông vận tải");
       Row health = rows.get("Sở Y tế");
-      assertThat(health.getCell(6).getStringCellValue()).isEqualTo("đã hoàn thành đúng hạn");
+      assertThat(health.getCell(6).getStringCellValue()).isEqualTo("đã báo cáo đúng hạn");
       assertDate(health.getCell(5), fixture.day0().plusDays(16));
       assertDate(health.getCell(8), fixture.day0());
       assertThat(health.getCell(3).getStringCellValue()).isEqualTo("UBND TP Biên Hòa");
@@ -557,7 +557,7 @@ class DashboardTest extends CascadeIntegrationTest {
 
       Sheet totals = wb.getSheet("Tổng hợp");
       assertThat(new DataFormatter().formatCellValue(totals.getRow(6).getCell(1))).isEqualTo("2");
-      assertThat(totals.getRow(6).getCell(0).getStringCellValue()).isEqualTo("chưa hoàn thành, quá hạn");
+      assertThat(totals.getRow(6).getCell(0).getStringCellValue()).isEqualTo("chưa báo cáo, quá hạn");
     }
 
     ResponseEntity<byte[]> own = http.withBasicAuth(DISTRICT, "demo")
@@ -578,7 +578,7 @@ class DashboardTest extends CascadeIntegrationTest {
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getBody()))) {
       Sheet sheet = wb.getSheet("Theo cơ quan");
       assertThat(texts(sheet.getRow(XlsxExports.HEADER_ROW))).containsExactly("STT", "Mã", "Cơ quan", "Được giao",
-          "đã hoàn thành đúng hạn", "đã hoàn thành quá hạn", "chưa hoàn thành, trong hạn", "chưa hoàn thành, quá hạn",
+          "đã báo cáo đúng hạn", "đã báo cáo quá hạn", "chưa báo cáo, trong hạn", "chưa báo cáo, quá hạn",
           "Sắp đến hạn", "Tỷ lệ đúng hạn");
       assertDate(sheet.getRow(1).getCell(2), fixture.day0().plusDays(17));
       String table = page(MANAGER, "/dashboard/agencies");
@@ -620,7 +620,7 @@ class DashboardTest extends CascadeIntegrationTest {
       String results = between(text, "II. KẾT QUẢ THỰC HIỆN", "III. CÁC CƠ QUAN");
       assertThat(results).contains("1. Sở Y tế", "<script>alert('xss')</script> Đã tổ chức 24 đợt kiểm tra.",
           "=1+1 kết quả nội dung 1", "Kết quả nội dung 2", "2. Công an tỉnh", "Báo cáo muộn của Công an tỉnh.",
-          "đã hoàn thành quá hạn", "3. Sở Nội vụ", "Bản đã bổ sung số liệu.").doesNotContain("Long Khánh")
+          "đã báo cáo quá hạn", "3. Sở Nội vụ", "Bản đã bổ sung số liệu.").doesNotContain("Long Khánh")
           .doesNotContain("Bản đầu.").doesNotContain("Nộp sau hạn.");
       String missing = between(text, "III. CÁC CƠ QUAN, ĐƠN VỊ CHƯA BÁO CÁO", "IV.");
       assertThat(missing).contains("còn 4 cơ quan, đơn vị chưa báo cáo", "UBND TP Long Khánh",
@@ -628,7 +628,7 @@ class DashboardTest extends CascadeIntegrationTest {
           .doesNotContain("Sở Y tế").doesNotContain("Công an tỉnh").doesNotContain("Sở Nội vụ");
       assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(doc.getTables().get(1).getRows()).hasSize(8);
-      assertThat(doc.getTables().get(1).getRow(0).getCell(4).getText()).isEqualTo("Tình trạng");
+      assertThat(doc.getTables().get(1).getRow(0).getCell(4).getText()).isEqualTo("Tình trạng báo cáo; thực hiện");
     }
   }
 

@@ -111,7 +111,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
 
     assertThat(instanceOf(d)).isWaitingAt(DirectiveProcess.TASK_COLLECT_REPORTS, DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS);
     Map<String, Object> v = runtimeService.getVariables(instanceOf(d).getId());
-    assertThat((String) v.get("collectedReports")).contains("Sở Y tế").contains("đã hoàn thành đúng hạn");
+    assertThat((String) v.get("collectedReports")).contains("Sở Y tế").contains("đã báo cáo đúng hạn");
     assertThat((String) v.get("missingAgencies")).contains("Công an tỉnh", "UBND TP Long Khánh").doesNotContain("Sở Y tế");
     assertThat((String) v.get("reportProgressText")).startsWith("Đã nhận 1/3 báo cáo");
     // What the collector's form shows: the same, from Cascade's tables, as it is when the form opens.
