@@ -102,6 +102,17 @@ public class AssignmentRepository {
         .param("agencies", agencyCodes).param("limit", limit).query(this::map).list();
   }
 
+  /** These agencies' accepted reports that say the work is still in progress (a later update is due). */
+  public List<Assignment> inProgressOf(java.util.Collection<String> agencyCodes, int limit) {
+    if (agencyCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from cascade_assignment where agency_code in (:agencies)"
+            + " and review_status = 'ACCEPTED' and work_status = 'in-progress'"
+            + " order by deadline, directive_id, item_number, id limit :limit")
+        .param("agencies", agencyCodes).param("limit", limit).query(this::map).list();
+  }
+
   /**
    * A directive's assignments; each row is kept for the rest of the transaction (a directive's start
    * reads them all), and a row this transaction already holds (linked to its instance) is returned

@@ -29,6 +29,7 @@ import vn.cascade.security.CurrentUser;
  * it declares, the versions so far, and the update itself.
  */
 @Controller
+@vn.cascade.common.CascadePage
 class LaterUpdateController {
 
   private final LaterUpdates updates;

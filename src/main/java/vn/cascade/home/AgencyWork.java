@@ -17,6 +17,7 @@ import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.assignment.ExtensionRequests;
+import vn.cascade.assignment.LaterUpdates;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveRepository;
@@ -24,7 +25,8 @@ import vn.cascade.directive.DirectiveRepository;
 /**
  * *Việc của đơn vị*: what an agency's people have to do or are waiting for. Its own assignments not
  * yet accepted (to report, returned for revision, waiting for the reviewer, an extension waiting for
- * a decision) and the contributions other agencies' assignments ask of it, each with its deadline in
+ * a decision), its accepted reports whose work is still in progress (a later update is due), and the
+ * contributions other agencies' assignments ask of it, each with its deadline in
  * force and the ways to act on it.
  */
 @Component
@@ -36,12 +38,14 @@ class AgencyWork {
   private final AssignmentRepository assignments;
   private final DirectiveRepository directives;
   private final ExtensionRequests extensions;
+  private final LaterUpdates laterUpdates;
   private final TaskService tasks;
   private final AgencyDirectory agencies;
   private final Clock clock;
 
   AgencyWork(AssignmentRepository assignments, DirectiveRepository directives, ExtensionRequests extensions,
-      TaskService tasks, AgencyDirectory agencies, Clock clock) {
+      LaterUpdates laterUpdates, TaskService tasks, AgencyDirectory agencies, Clock clock) {
+    this.laterUpdates = laterUpdates;
     this.assignments = assignments;
     this.directives = directives;
     this.extensions = extensions;
@@ -56,6 +60,7 @@ class AgencyWork {
     RETURNED("Bị trả lại, cần nộp lại"),
     IN_REVIEW("Đã nộp, chờ xem xét"),
     EXTENSION_PENDING("Đang chờ quyết định gia hạn"),
+    WORK_IN_PROGRESS("Báo cáo đã được chấp nhận, công việc đang thực hiện: gửi cập nhật khi hoàn thành"),
     CONTRIBUTION("Cần góp ý (cơ quan phối hợp)");
 
     final String label;
@@ -77,7 +82,7 @@ class AgencyWork {
    */
   record Line(long assignmentId, String directiveNumber, String directiveTitle, int itemNumber, String itemHeading,
       String leadAgency, java.time.LocalDate due, String deadline, String originalDeadline, String status, String statusCss, boolean dueSoon,
-      List<Waiting> waiting, String taskId, boolean mayAttach, boolean mayAskForTime) {
+      List<Waiting> waiting, String taskId, boolean mayAttach, boolean mayAskForTime, boolean mayUpdate) {
 
     public String waitingText() {
       return String.join("; ", waiting.stream().map(Waiting::label).toList());
@@ -117,20 +122,25 @@ class AgencyWork {
         continue; // accepted in the meantime, or being delivered
       }
       lines.add(line(a, directiveCache, now, waiting, task == null ? null : task.getId(), task != null,
-          extensions.mayRequest(a, groups) && !pending && !a.inReview()));
+          extensions.mayRequest(a, groups) && !pending && !a.inReview(), false));
+    }
+    for (Assignment a : assignments.inProgressOf(own, MAX_ROWS)) {
+      if (laterUpdates.mayUpdate(a, groups)) {
+        lines.add(line(a, directiveCache, now, List.of(Waiting.WORK_IN_PROGRESS), null, false, false, true));
+      }
     }
 
     for (Task t : tasks.createTaskQuery().taskCandidateGroupIn(own)
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_CONTRIBUTE).orderByDueDate().asc().listPage(0, MAX_ROWS)) {
       assignments.ofProcessInstance(t.getProcessInstanceId()).ifPresent(a ->
-          lines.add(line(a, directiveCache, now, List.of(Waiting.CONTRIBUTION), t.getId(), false, false)));
+          lines.add(line(a, directiveCache, now, List.of(Waiting.CONTRIBUTION), t.getId(), false, false, false)));
     }
     lines.sort(Comparator.comparing((Line l) -> l.taskId() == null).thenComparing(Line::due));
     return lines;
   }
 
   private Line line(Assignment a, Map<Long, Optional<Directive>> directiveCache, Instant now, List<Waiting> waiting,
-      String taskId, boolean mayAttach, boolean mayAskForTime) {
+      String taskId, boolean mayAttach, boolean mayAskForTime, boolean mayUpdate) {
     Optional<Directive> d = directiveCache.computeIfAbsent(a.directiveId(), directives::find);
     String heading = d.flatMap(x -> x.body().items().stream()
         .filter(i -> i.number() != null && i.number() == a.itemNumber()).findFirst().map(i -> i.heading()))
@@ -146,6 +156,6 @@ class AgencyWork {
           case COMPLETED_LATE -> "b-late";
           default -> "b-on-time";
         }, a.dueSoon(now), List.copyOf(waiting), taskId,
-        mayAttach, mayAskForTime);
+        mayAttach, mayAskForTime, mayUpdate);
   }
 }

@@ -68,6 +68,20 @@ class HomePageTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAcceptedReportOfWorkInProgressAsksForTheLaterUpdateAndNeverReadsCompleted() {
+    Directive d = directives.issue(directive(LocalDate.now(clock), "so-nv"));
+    Assignment a = assignments.ofDirective(d.id()).get(0);
+    var report = new java.util.HashMap<>(vn.cascade.TestDocuments.report("Đang triển khai."));
+    report.put(AgencyAssignmentProcess.COMPLETION_STATUS.name(), AgencyAssignmentProcess.STATUS_IN_PROGRESS);
+    new vn.cascade.ProcessDriver(processEngine).reportAndAccept("so-nv", a.processInstanceId(), report);
+
+    String line = row(home("so-nv"), a.id());
+    assertThat(line).as("the accepted report's line").isNotNull()
+        .contains("công việc đang thực hiện", "/assignments/" + a.id() + "/update", "đã báo cáo đúng hạn")
+        .doesNotContain("đã hoàn thành", "/extension", "task=");
+  }
+
+  @Test
   void aCoordinatingAgencySeesItsContributionAndManagersLandOnTheDashboard() {
     var draft = directive(LocalDate.now(clock), "so-tnmt");
     var item = new DirectiveDraft.Item(1, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
