@@ -166,7 +166,7 @@ class AssignmentViews implements TaskViews {
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("name", text(f.fileName()));
       file.put("url", "/assignments/" + a.id() + "/attachments/" + f.id());
-      file.put("size", Math.max(1, f.sizeBytes() / 1024) + " KB");
+      file.put("size", f.sizeText());
       file.put("uploadedAt", VnDates.formatWithTime(f.uploadedAt()));
       files.add(file);
     }

@@ -40,9 +40,11 @@ class AttachmentController {
   private final AssignmentRepository assignments;
   private final DirectiveRepository directives;
   private final AgencyDirectory agencies;
+  private final org.camunda.bpm.engine.TaskService tasks;
 
   AttachmentController(AttachmentService attachments, AssignmentRepository assignments,
-      DirectiveRepository directives, AgencyDirectory agencies) {
+      DirectiveRepository directives, AgencyDirectory agencies, org.camunda.bpm.engine.TaskService tasks) {
+    this.tasks = tasks;
     this.attachments = attachments;
     this.assignments = assignments;
     this.directives = directives;
@@ -66,6 +68,13 @@ class AttachmentController {
     model.addAttribute("agencyName", agencies.get(a.agencyCode()).name());
     model.addAttribute("deadline", VnDates.before(a.deadline()));
     model.addAttribute("files", attachments.of(a));
+    model.addAttribute("removable", attachments.of(a).stream().filter(f -> attachments.mayRemove(a, f))
+        .map(AttachmentRepository.Attachment::id).collect(java.util.stream.Collectors.toSet()));
+    // Back to the very report in Tasklist, while it is open.
+    model.addAttribute("taskUrl", a.processInstanceId() == null ? null : tasks.createTaskQuery()
+        .processInstanceId(a.processInstanceId())
+        .taskDefinitionKey(vn.cascade.assignment.AgencyAssignmentProcess.TASK_REPORT_RESULTS).list().stream()
+        .findFirst().map(t -> "/camunda/app/tasklist/default/#/?task=" + t.getId()).orElse(null));
     model.addAttribute("mayAttach", attachments.mayAttach(a));
     model.addAttribute("maxMb", attachments.maxBytes() / (1024 * 1024));
     model.addAttribute("dates", new Dates());
@@ -88,6 +97,14 @@ class AttachmentController {
       return "attachments";
     }
     redirect.addFlashAttribute("saved", file.getOriginalFilename());
+    return "redirect:/assignments/" + id + "/attachments";
+  }
+
+  @PostMapping("/assignments/{id}/attachments/{fileId}/delete")
+  String remove(@PathVariable long id, @PathVariable long fileId, RedirectAttributes redirect) {
+    Assignment a = readable(id);
+    attachments.remove(a, fileId);
+    redirect.addFlashAttribute("removed", true);
     return "redirect:/assignments/" + id + "/attachments";
   }
 

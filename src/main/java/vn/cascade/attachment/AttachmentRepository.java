@@ -13,7 +13,18 @@ public class AttachmentRepository {
 
   /** A file without its content. */
   public record Attachment(long id, long assignmentId, String fileName, String contentType, long sizeBytes,
-      String uploadedBy, Instant uploadedAt) {}
+      String uploadedBy, Instant uploadedAt) {
+
+    /** The size as every page and form shows it: "120 KB", "1,5 MB" (Vietnamese decimal comma). */
+    public String sizeText() {
+      return sizeText(sizeBytes);
+    }
+
+    public static String sizeText(long bytes) {
+      return bytes < 1024 * 1024 ? Math.max(1, (bytes + 512) / 1024) + " KB"
+          : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024)).replace('.', ',');
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -30,6 +41,12 @@ public class AttachmentRepository {
         .param("c", content).param("by", by).param("at", Timestamp.from(at))
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** Removes one file of the assignment; answers whether there was one. */
+  boolean delete(long assignmentId, long id) {
+    return jdbc.sql("delete from cascade_attachment where id = :id and assignment_id = :a")
+        .param("id", id).param("a", assignmentId).update() == 1;
   }
 
   public List<Attachment> of(long assignmentId) {

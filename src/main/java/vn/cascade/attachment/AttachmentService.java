@@ -102,6 +102,25 @@ public class AttachmentService {
     return id;
   }
 
+  /**
+   * Whether this user may remove the file: the assignment's agency, while the file is not part of a
+   * submitted report (attached after the latest submission, and the report is not waiting for review).
+   */
+  public boolean mayRemove(Assignment a, AttachmentRepository.Attachment f) {
+    return mayAttach(a) && !a.inReview() && (a.submittedAt() == null || f.uploadedAt().isAfter(a.submittedAt()));
+  }
+
+  @Transactional
+  public void remove(Assignment a, long fileId) {
+    AttachmentRepository.Attachment f = of(a).stream().filter(x -> x.id() == fileId).findFirst()
+        .orElseThrow(() -> new vn.cascade.common.NotFoundException("Không tìm thấy tệp đính kèm."));
+    if (!mayRemove(a, f)) {
+      throw new vn.cascade.common.ForbiddenException(
+          "Chỉ cơ quan thực hiện được gỡ tệp, khi tệp chưa nằm trong một báo cáo đã nộp.");
+    }
+    attachments.delete(a.id(), fileId);
+  }
+
   public List<AttachmentRepository.Attachment> of(Assignment a) {
     return attachments.of(a.id());
   }

@@ -348,13 +348,9 @@ class DashboardQuery {
             x.text(), String.join(" — ", java.util.stream.Stream.of(x.contactPerson(), x.contactPhone())
                 .filter(t -> t != null && !t.isBlank()).toList()), x.submittedAt())).toList(),
         attachments.of(assignmentId).stream().map(f -> new ReportPage.AttachmentLine(f.id(), f.fileName(),
-            size(f.sizeBytes()), f.uploadedAt())).toList());
+            f.sizeText(), f.uploadedAt())).toList());
   }
 
-  private static String size(long bytes) {
-    return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB"
-        : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024)).replace('.', ',');
-  }
 
   private static String reviewText(String decision) {
     if (Assignment.ACCEPTED.equals(decision)) {

@@ -62,6 +62,31 @@ class AttachmentTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAgencyRemovesAFileBeforeSubmittingButNotAfterwardsAndNobodyElseDoes() {
+    Assignment a = issue("so-tnmt");
+    upload("so-tnmt", a, "nham-tep.pdf", PDF);
+    long fileId = files.of(a.id()).get(0).id();
+    assertThat(anonymous.withBasicAuth("so-tnmt", "demo").getForObject("/assignments/" + a.id() + "/attachments",
+        String.class)).contains("Gỡ tệp", "1 KB");
+
+    assertThat(UploadForm.remove(anonymous.withBasicAuth("so-khdt", "demo"), a.id(), fileId).getStatusCode())
+        .as("the reviewer may read, not remove").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(files.of(a.id())).hasSize(1);
+    UploadForm.remove(anonymous.withBasicAuth("so-tnmt", "demo"), a.id(), fileId);
+    assertThat(files.of(a.id())).isEmpty();
+
+    upload("so-tnmt", a, "bao-cao-da-ky.pdf", PDF);
+    long kept = files.of(a.id()).get(0).id();
+    clock.set(clock.instant().plusSeconds(60));
+    new vn.cascade.ProcessDriver(processEngine).completeAs("so-tnmt",
+        taskOf(a.processInstanceId(), vn.cascade.assignment.AgencyAssignmentProcess.TASK_REPORT_RESULTS),
+        vn.cascade.TestDocuments.report("Đã thực hiện."));
+    assertThat(UploadForm.remove(anonymous.withBasicAuth("so-tnmt", "demo"), a.id(), kept).getStatusCode())
+        .as("a file of a submitted report stays").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(files.of(a.id())).extracting(AttachmentRepository.Attachment::id).containsExactly(kept);
+  }
+
+  @Test
   void aWrongTypeIsRefusedWithAMessageAndNothingIsStored() {
     Assignment a = issue("so-tnmt");
     ResponseEntity<String> response = upload("so-tnmt", a, "virus.exe", new byte[] {1, 2, 3});

@@ -37,4 +37,23 @@ public final class UploadForm {
     return as.postForEntity("/assignments/" + assignmentId + "/attachments", new HttpEntity<>(body, headers),
         String.class);
   }
+
+  /** The page's *Gỡ tệp* button: the page first (CSRF token and session), then the removal. */
+  public static ResponseEntity<String> remove(TestRestTemplate as, long assignmentId, long fileId) {
+    ResponseEntity<String> get = as.getForEntity("/assignments/" + assignmentId + "/attachments", String.class);
+    var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        .matcher(get.getBody() == null ? "" : get.getBody());
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    if (m.find()) {
+      body.add("_csrf", m.group(1));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    var cookies = get.getHeaders().get(HttpHeaders.SET_COOKIE);
+    if (cookies != null) {
+      cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
+    }
+    return as.postForEntity("/assignments/" + assignmentId + "/attachments/" + fileId + "/delete",
+        new HttpEntity<>(body, headers), String.class);
+  }
 }

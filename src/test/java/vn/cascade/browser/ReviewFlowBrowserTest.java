@@ -81,7 +81,7 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
   private static final By UPLOAD_BUTTON = By.cssSelector("form[enctype='multipart/form-data'] button[type='submit']");
   private static final By UPLOADED = By.cssSelector("p.ok");
   private static final By FILE_LINKS = By.cssSelector("table tbody tr td:first-child a");
-  private static final By BACK_TO_TASKLIST = By.cssSelector("a[href='/camunda/app/tasklist/']");
+  private static final By BACK_TO_TASK = By.id("back-to-task");
 
   @Autowired AssignmentRepository assignments;
   @Autowired AttachmentRepository attachments;
@@ -146,19 +146,21 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
       tasklist.claimIfNeeded();
       assertThat(assigneeOf(firstReport.getId())).isEqualTo(AGENCY);
       assertThat(tasklist.formText()).as("no return reason on a first report").doesNotContain("Lý do trả lại");
-      attach(assignmentId, pdfFile);
-      // Back in Tasklist, the task shows the file just attached.
-      tasklist.openFilter(FILTER_NAME);
-      tasklist.openTask(REPORT_TASK_NAME, firstReport.getId());
       tasklist.waitFor("the form of the claimed task enabled")
           .until(invisibilityOfElementLocated(TasklistPage.DISABLED_FORM));
-      assertThat(tasklist.formText()).contains(PDF_NAME);
       tasklist.type("Field_Bullet1Result", BULLET1_RESULT);
       tasklist.type("Field_Bullet2Result", BULLET2_RESULT);
       tasklist.type("Field_OverallResult", OVERALL_RESULT);
       tasklist.choose("Field_CompletionStatus", RADIO_COMPLETED);
       tasklist.type("Field_ContactPerson", CONTACT_PERSON);
       tasklist.type("Field_ContactPhone", CONTACT_PHONE);
+      // The attachment page opens beside the form; back in Tasklist, nothing typed is lost.
+      attach(assignmentId, pdfFile);
+      assertThat(tasklist.valueOf("Field_Bullet1Result")).isEqualTo(BULLET1_RESULT);
+      assertThat(tasklist.valueOf("Field_Bullet2Result")).isEqualTo(BULLET2_RESULT);
+      assertThat(tasklist.valueOf("Field_OverallResult")).isEqualTo(OVERALL_RESULT);
+      assertThat(tasklist.valueOf("Field_ContactPerson")).isEqualTo(CONTACT_PERSON);
+      assertThat(tasklist.valueOf("Field_ContactPhone")).isEqualTo(CONTACT_PHONE);
       tasklist.complete(firstReport.getId());
     });
     assertThat(assignments.find(assignmentId).orElseThrow().inReview()).isTrue();
@@ -320,17 +322,20 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
    */
   private void attach(long assignmentId, Path file) {
     String fileName = file.getFileName().toString();
+    String tasklistWindow = driver.getWindowHandle();
     WebElement link = tasklist.waitFor("the link to the attachment page").until(elementToBeClickable(By.cssSelector(
         "[cam-tasklist-task] form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']")));
+    assertThat(link.getDomAttribute("target")).as("the attachment page opens beside Tasklist").isEqualTo("_blank");
     tasklist.scrollToCenter(link);
     link.click();
+    tasklist.waitFor("a second tab").until(d -> d.getWindowHandles().size() == 2);
+    String pageWindow = driver.getWindowHandles().stream().filter(h -> !h.equals(tasklistWindow)).findFirst()
+        .orElseThrow();
+    driver.switchTo().window(pageWindow);
     tasklist.waitFor(() -> "Cascade's login or attachment page; the page says: " + tasklist.pageText())
         .until(d -> !d.findElements(CASCADE_LOGIN_FORM).isEmpty() || !d.findElements(FILE_INPUT).isEmpty());
     assertThat(driver.findElements(CASCADE_LOGIN_FORM)).as("one login: no second login for the attachment page")
         .isEmpty();
-    tasklist.waitFor(() -> "the attachment page of assignment " + assignmentId + "; the page says: "
-            + tasklist.pageText())
-        .until(urlContains("/assignments/" + assignmentId + "/attachments"));
     tasklist.waitFor("the file input").until(visibilityOfElementLocated(FILE_INPUT))
         .sendKeys(file.toAbsolutePath().toString());
     tasklist.waitFor("the upload button").until(elementToBeClickable(UPLOAD_BUTTON)).click();
@@ -338,9 +343,10 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
         .until(visibilityOfElementLocated(UPLOADED));
     assertThat(driver.findElement(UPLOADED).getText()).contains(fileName);
     assertThat(driver.findElements(FILE_LINKS)).extracting(WebElement::getText).containsExactly(fileName);
-    driver.findElement(BACK_TO_TASKLIST).click();
-    tasklist.waitFor(() -> "Tasklist again; the page says: " + tasklist.pageText())
-        .until(visibilityOfElementLocated(TasklistPage.FILTERS));
+    assertThat(driver.findElement(BACK_TO_TASK).getDomAttribute("href")).as("back leads to the same task")
+        .contains("task=");
+    driver.close();
+    driver.switchTo().window(tasklistWindow);
   }
 
   /** A one-page PDF 1.4 with a correct cross-reference table, as small as a valid PDF gets. */

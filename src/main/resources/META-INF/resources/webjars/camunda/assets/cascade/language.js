@@ -16,6 +16,7 @@
  */
 import './dashboard-link.js';
 import './one-login.js';
+import './tasklist-cleanup.js';
 
 const STORAGE_KEY = 'cascade.language';
 const LANGUAGES = [
