@@ -62,6 +62,15 @@ class OneLoginBrowserTest extends CascadeIntegrationTest {
     assertThat(tasklist.waitFor("the task card").until(visibilityOfElementLocated(TASK_TITLE)).getText())
         .isEqualTo(report.getName());
 
+    // Only real work in the agency's Tasklist: each subtitle says what and which directive, no actions
+    // it cannot use.
+    tasklist.waitFor("the subtitles").until(d -> d.findElements(By.cssSelector("[cam-tasks] li.task h6.process-definition"))
+        .stream().allMatch(h -> h.getText().startsWith("Báo cáo của cơ quan · ")));
+    assertThat(driver.findElements(By.cssSelector("li.create-task-action, li.start-process-action")))
+        .allSatisfy(e -> assertThat(e.isDisplayed()).as("Tạo nhiệm vụ / Khởi tạo quy trình").isFalse());
+    assertThat(driver.findElements(By.cssSelector("[cam-tasks] li.task .priority")))
+        .allSatisfy(e -> assertThat(e.isDisplayed()).as("priority badge").isFalse());
+
     // Home and dashboard: no second login.
     driver.get(baseUrl() + "/");
     assertThat(driver.getCurrentUrl()).doesNotContain("/login");
