@@ -103,6 +103,21 @@ class ModelTest extends CascadeIntegrationTest {
     assertThat(checked).isGreaterThanOrEqualTo(12);
   }
 
+  /** Tasklist's diagram tab shows names as written: "${directiveNumber}" would be read by a civil servant. */
+  @Test
+  void noElementNameIsAnExpression() {
+    int named = 0;
+    for (BpmnModelInstance model : models()) {
+      for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+        if (element.getName() != null) {
+          named++;
+          assertThat(element.getName()).as(element.getId()).doesNotContain("${", "#{");
+        }
+      }
+    }
+    assertThat(named).isGreaterThan(20);
+  }
+
   @Test
   void noElementHasAGeneratedId() {
     for (BpmnModelInstance model : models()) {
