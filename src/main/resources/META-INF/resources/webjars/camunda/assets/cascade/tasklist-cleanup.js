@@ -46,6 +46,16 @@ function relabel() {
       sub.textContent = text;
     }
   });
+  const cardTitle = document.querySelector('[cam-tasklist-task] .task-card h2.task');
+  const cardSub = document.querySelector('[cam-tasklist-task] .task-card h4.process-definition');
+  if (cardTitle && cardSub) {
+    const text = subtitleOf(cardTitle.textContent.trim());
+    // The process name is the heading's first text; a link to the process follows it.
+    const label = [...cardSub.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+    if (text && label && label.textContent.trim() !== text) {
+      label.textContent = text + ' ';
+    }
+  }
   document.querySelectorAll('[cam-tasklist-task] form.fjs-form a[href*="/assignments/"]').forEach(link => {
     if (link.target !== '_blank') {
       link.target = '_blank';
