@@ -47,6 +47,16 @@ public class ExtensionRepository {
         .param("a", assignmentId).query(this::map).list().stream().findFirst();
   }
 
+  /** Which of these assignments have a request waiting for a decision (one query for a page of rows). */
+  public java.util.Set<Long> pendingAmong(java.util.Collection<Long> assignmentIds) {
+    if (assignmentIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("select distinct assignment_id from cascade_extension"
+            + " where decision is null and assignment_id in (:ids)")
+        .param("ids", assignmentIds).query(Long.class).list());
+  }
+
   public List<Extension> of(long assignmentId) {
     return jdbc.sql("select * from cascade_extension where assignment_id = :a order by id").param("a", assignmentId)
         .query(this::map).list();

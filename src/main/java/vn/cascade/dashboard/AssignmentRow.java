@@ -35,7 +35,8 @@ record AssignmentRow(
     int urgings,
     Instant submittedAt,
     String reviewStatus,
-    String workStatus) {
+    String workStatus,
+    boolean extensionPending) {
 
   public boolean extended() {
     return !deadline.equals(originalDeadline);

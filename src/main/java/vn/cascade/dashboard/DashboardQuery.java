@@ -161,8 +161,10 @@ class DashboardQuery {
     List<Assignment> shown = page(where.bucket(status), "a.item_number, a.id", pager);
     Map<Long, int[]> notifications = notificationCounts(shown, "a.directive_id = :key", id);
     Map<Integer, List<String>> coordinating = coordinatingByItem(d);
+    java.util.Set<Long> pending = extensions.pendingAmong(shown.stream().map(Assignment::id).toList());
     List<AssignmentRow> rows = shown.stream()
-        .map(a -> row(a, d, coordinating.getOrDefault(a.itemNumber(), List.of()), notifications, now)).toList();
+        .map(a -> row(a, d, coordinating.getOrDefault(a.itemNumber(), List.of()), notifications, now,
+            pending.contains(a.id()))).toList();
     Map<Integer, List<String>> leads = leads(id);
     return new DirectivePage(d, agencies.shortName(d.collectingAgency()), counts, rows, pager, items(d, leads),
         lineage(d, leads), warnings(d, v), !v.all());
@@ -316,7 +318,8 @@ class DashboardQuery {
     Directive d = directive(a.directiveId());
     Instant now = now();
     Map<Long, int[]> notifications = notificationCounts(List.of(a), "a.id = :key", assignmentId);
-    AssignmentRow row = row(a, d, coordinatingByItem(d).getOrDefault(a.itemNumber(), List.of()), notifications, now);
+    AssignmentRow row = row(a, d, coordinatingByItem(d).getOrDefault(a.itemNumber(), List.of()), notifications, now,
+        extensions.pending(a.id()).isPresent());
     Map<Integer, List<String>> leads = leads(d.id());
     DirectivePage.ItemView item = items(d, Map.of(a.itemNumber(), leads.getOrDefault(a.itemNumber(), List.of()))).stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElse(null);
@@ -465,11 +468,12 @@ class DashboardQuery {
     Map<Long, Directive> byId = new HashMap<>();
     Map<Long, Map<Integer, List<String>>> coordinating = new HashMap<>();
     Map<Long, int[]> notifications = notificationCounts(shown, "a.agency_code = :key", code);
+    java.util.Set<Long> pending = extensions.pendingAmong(shown.stream().map(Assignment::id).toList());
     List<AssignmentRow> rows = shown.stream()
         .map(a -> {
           Directive d = byId.computeIfAbsent(a.directiveId(), this::directive);
           return row(a, d, coordinating.computeIfAbsent(d.id(), k -> coordinatingByItem(d))
-              .getOrDefault(a.itemNumber(), List.of()), notifications, now);
+              .getOrDefault(a.itemNumber(), List.of()), notifications, now, pending.contains(a.id()));
         })
         .toList();
     return new AgencyPage(code, agency.name(), counts, rows, pager);
@@ -589,14 +593,14 @@ class DashboardQuery {
   // ---------------------------------------------------------------- rows
 
   private AssignmentRow row(Assignment a, Directive d, List<String> coordinating, Map<Long, int[]> notifications,
-      Instant now) {
+      Instant now, boolean extensionPending) {
     int[] sent = notifications.getOrDefault(a.id(), new int[2]);
     LocalDate original = a.originalDeadline() != null ? a.originalDeadline() : d.reportDeadline();
     return new AssignmentRow(a.id(), d.id(), d.number(), a.itemNumber(), a.agencyCode(),
         agencies.shortName(a.agencyCode()), coordinating, original, a.deadline(), a.status(now),
         a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(), Timing.of(a, now), sent[0], sent[1],
         a.reported() ? null : a.submittedAt(), a.reported() ? null : a.reviewStatus(),
-        a.reported() ? WorkStatus.label(a.report()) : "");
+        a.reported() ? WorkStatus.label(a.report()) : "", extensionPending);
   }
 
   /** The assignments without their reports (the lists need no report text). */

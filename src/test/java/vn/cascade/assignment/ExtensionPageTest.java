@@ -48,6 +48,8 @@ class ExtensionPageTest extends CascadeIntegrationTest {
     Assignment a = assignments.ofDirective(d.id()).get(0);
     TestRestTemplate agency = http.withBasicAuth("so-gtvt", "demo");
 
+    assertThat(agency.getForObject("/dashboard/directives/" + d.id(), String.class))
+        .as("the agency's dashboard row asks for more time").contains("/assignments/" + a.id() + "/extension");
     ResponseEntity<String> page = agency.getForEntity("/assignments/" + a.id() + "/extension", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     assertThat(page.getBody()).contains("Xin gia hạn thời hạn báo cáo", d.number(), "Gửi đề nghị gia hạn");
@@ -64,6 +66,10 @@ class ExtensionPageTest extends CascadeIntegrationTest {
         .contains("Đang chờ quyết định gia hạn").doesNotContain("Gửi đề nghị gia hạn");
     assertThat(taskService.createTaskQuery().processInstanceId(a.processInstanceId())
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_DECIDE_EXTENSION).count()).isOne();
+    assertThat(http.withBasicAuth("vp-ubnd", "demo").getForObject("/dashboard/directives/" + d.id(), String.class))
+        .as("the office sees the request waiting").contains("Đang chờ quyết định gia hạn");
+    assertThat(agency.getForObject("/dashboard/directives/" + d.id(), String.class))
+        .contains("Đang chờ quyết định gia hạn").doesNotContain("/assignments/" + a.id() + "/extension\"");
 
     // Another agency neither sees the page nor asks for it.
     TestRestTemplate other = http.withBasicAuth("so-ct", "demo");
