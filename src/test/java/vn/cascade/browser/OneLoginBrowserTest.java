@@ -29,6 +29,8 @@ class OneLoginBrowserTest extends CascadeIntegrationTest {
   private static final By TASK_TITLE = By.cssSelector("[cam-tasklist-task] section.task-card h2.task");
   private static final By HOME_ROWS = By.cssSelector("table#work tbody tr");
 
+  @org.springframework.beans.factory.annotation.Autowired vn.cascade.assignment.AssignmentRepository assignments;
+
   private Browser browser;
   private WebDriver driver;
   private TasklistPage tasklist;
@@ -81,6 +83,21 @@ class OneLoginBrowserTest extends CascadeIntegrationTest {
         .as("the home page links the task in Tasklist").hasSize(1);
     assertThat(driver.findElement(By.cssSelector("header .who .name")).getText())
         .as("a name, never a bare id").isNotEqualTo(AGENCY).isNotBlank();
+    // More time, asked for from the home page: pending there and on the page.
+    WebElement ask = driver.findElement(By.cssSelector("table#work tr a[href$='/extension']"));
+    String assignmentId = ask.getDomAttribute("href").replaceAll(".*/assignments/(\\d+)/extension", "$1");
+    ask.click();
+    WebElement date = tasklist.waitFor("the extension form").until(visibilityOfElementLocated(By.id("requestedDeadline")));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", date,
+        assignments.find(Long.parseLong(assignmentId)).orElseThrow().deadline().plusDays(2).toString());
+    driver.findElement(By.id("extensionReason")).sendKeys("Chờ số liệu quyết toán.");
+    driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+    tasklist.waitFor(() -> "the request pending; the page says: " + tasklist.pageText())
+        .until(d -> d.findElement(By.tagName("body")).getText().contains("Đang chờ quyết định gia hạn"));
+    driver.get(baseUrl() + "/");
+    assertThat(driver.findElement(By.cssSelector("table#work tr[data-assignment='" + assignmentId + "']")).getText())
+        .contains("Đang chờ quyết định gia hạn");
+
     driver.get(baseUrl() + "/dashboard");
     assertThat(driver.getCurrentUrl()).doesNotContain("/login");
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Theo dõi");
@@ -103,12 +120,28 @@ class OneLoginBrowserTest extends CascadeIntegrationTest {
     assertThat(driver.getCurrentUrl()).contains("/login");
     driver.get(baseUrl() + "/dashboard");
     tasklist.waitFor("the dashboard asks for a login").until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
+
+    // Văn phòng UBND decides in Tasklist, as before.
+    Task decision = taskService.createTaskQuery().taskCandidateGroup("vp-ubnd")
+        .taskDefinitionKey(AgencyAssignmentProcess.TASK_DECIDE_EXTENSION).orderByTaskCreateTime().desc().list().get(0);
+    tasklist.logIn("vp-ubnd", PASSWORD);
+    tasklist.openFilter("Nhiệm vụ của đơn vị");
+    tasklist.openTask(decision.getName(), decision.getId());
+    tasklist.claimIfNeeded();
+    tasklist.choose("Field_ExtensionDecision", "Đồng ý gia hạn như đề nghị");
+    tasklist.type("Field_ExtensionComment", "Đồng ý gia hạn.");
+    tasklist.complete(decision.getId());
+    assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).as("decided").isZero();
   }
 
   private void logInOnCascadesPage() {
+    logInOnCascadesPage(AGENCY);
+  }
+
+  private void logInOnCascadesPage(String user) {
     WebElement form = tasklist.waitFor("Cascade's login page").until(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cascade — Đăng nhập");
-    form.findElement(By.id("username")).sendKeys(AGENCY);
+    form.findElement(By.id("username")).sendKeys(user);
     form.findElement(By.id("password")).sendKeys(PASSWORD);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     tasklist.waitFor(() -> "past the login page; it says: " + tasklist.pageText())
