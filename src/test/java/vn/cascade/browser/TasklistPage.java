@@ -254,14 +254,14 @@ final class TasklistPage {
   }
 
   WebDriverWait waitFor(String what) {
-    WebDriverWait wait = browser.waiting();
-    wait.withMessage(what);
-    return wait;
+    return waitFor(() -> what);
   }
 
   WebDriverWait waitFor(Supplier<String> what) {
     WebDriverWait wait = browser.waiting();
     wait.withMessage(what);
+    // A page that navigates or re-renders while it is read is a page still arriving, not a failure.
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
