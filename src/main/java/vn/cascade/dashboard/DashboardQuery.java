@@ -641,11 +641,11 @@ class DashboardQuery {
         + " from cascade_notification n join cascade_assignment a on a.id = n.subject_id"
         + " where n.subject_kind = :subject and n.status in ('SENT', 'KEPT') and " + where
         + " group by n.subject_id, n.kind"
-        + " union all select i.assignment_id, i.kind, count(*) as c"
+        + " union all select i.subject_id, i.kind, count(*) as c"
         + " from cascade_digest_item i join cascade_notification n on n.id = i.notification_id"
-        + " join cascade_assignment a on a.id = i.assignment_id"
-        + " where n.status in ('SENT', 'KEPT') and " + where
-        + " group by i.assignment_id, i.kind")
+        + " join cascade_assignment a on a.id = i.subject_id"
+        + " where i.subject = :subject and n.status in ('SENT', 'KEPT') and " + where
+        + " group by i.subject_id, i.kind")
         .param("subject", ChaseSubject.ASSIGNMENT.name())
         .param(byIds ? "ids" : "key", byIds ? rows.stream().map(Assignment::id).toList() : key)
         .query(rs -> {

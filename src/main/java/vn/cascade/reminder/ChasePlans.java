@@ -2,10 +2,8 @@ package vn.cascade.reminder;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +14,11 @@ import vn.cascade.reminder.NotificationPlanner.Planned;
 /**
  * The plan of each chase, in {@code cascade_chase}: one row per chased subject (an assignment, a
  * directive's summary, a Conclusion's report back) with when its chase started and the notification
- * its timer waits for. The BPMN reads it as {@code ${chasePlans.close(execution)}} when a chase's
- * scope ends; the timer reads the planned instant from a transient variable set by the plan step.
+ * due next. The morning digest reads the plans that are due and moves them on; the BPMN closes a plan
+ * as {@code ${chasePlans.close(execution)}} when its chase's scope ends.
  */
 @Component("chasePlans")
 public class ChasePlans {
-
-  /** The transient variable the chase timer reads ({@code ${nextNotificationFiresAt}}). */
-  public static final String FIRES_AT = "nextNotificationFiresAt";
 
   /** One chase's plan. */
   public record Plan(ChaseSubject subject, long subjectId, String processInstanceId, Instant startedAt,
@@ -42,22 +37,23 @@ public class ChasePlans {
         .param("s", subject.name()).param("id", subjectId).query(ChasePlans::map).optional();
   }
 
-  /** The chases of this subject whose next notification is due at {@code now} (the morning digest's work). */
-  public java.util.List<Plan> due(ChaseSubject subject, Instant now) {
-    return jdbc.sql("select * from cascade_chase where subject = :s and fires_at <= :now order by subject_id")
-        .param("s", subject.name()).param("now", Timestamp.from(now)).query(ChasePlans::map).list();
+  /** The chases whose next notification is due at {@code now} (the morning digest's work), of every subject. */
+  public java.util.List<Plan> due(Instant now) {
+    return jdbc.sql("select * from cascade_chase where fires_at <= :now order by subject, subject_id")
+        .param("now", Timestamp.from(now)).query(ChasePlans::map).list();
   }
 
-  /** Assignments urged at least once and still chased: subject id and the urgings sent so far. */
-  public java.util.Map<Long, Integer> urgedAssignments() {
-    java.util.Map<Long, Integer> out = new java.util.LinkedHashMap<>();
-    jdbc.sql("""
-        select subject_id, next_seq from cascade_chase
-         where subject = 'ASSIGNMENT' and next_kind = 'URGING' and next_seq > 1 order by subject_id""")
-        .query(rs -> {
-          out.put(rs.getLong("subject_id"), rs.getInt("next_seq") - 1);
-        });
-    return out;
+  /** A chase urged at least once and still open. */
+  public record Urged(ChaseSubject subject, long subjectId, int urgings) {}
+
+  /** Assignments and summaries urged at least once and still chased, with the urgings sent so far. */
+  public java.util.List<Urged> urged() {
+    return jdbc.sql("""
+        select subject, subject_id, next_seq from cascade_chase
+         where subject in ('ASSIGNMENT', 'SUMMARY') and next_kind = 'URGING' and next_seq > 1
+         order by subject, subject_id""")
+        .query((rs, n) -> new Urged(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"),
+            rs.getInt("next_seq") - 1)).list();
   }
 
   /** Moves each plan on to its next notification, in one batch. */
@@ -86,47 +82,20 @@ public class ChasePlans {
    * batch sent before the commit ({@link CommitBatch}).
    */
   public void save(Plan plan, boolean exists) {
+    MapSqlParameterSource p = new MapSqlParameterSource()
+        .addValue("s", plan.subject().name()).addValue("id", plan.subjectId()).addValue("pi", plan.processInstanceId())
+        .addValue("started", Timestamp.from(plan.startedAt())).addValue("kind", plan.next().kind().name())
+        .addValue("seq", plan.next().sequence()).addValue("at", Timestamp.from(plan.next().at()))
+        .addValue("fires", Timestamp.from(plan.firesAt()));
     if (!exists) {
       CommitBatch.add(batch, """
           insert into cascade_chase (subject, subject_id, process_instance_id, started_at, next_kind, next_seq, next_at, fires_at)
-          values (:s, :id, :pi, :started, :kind, :seq, :at, :fires)""", new MapSqlParameterSource()
-          .addValue("s", plan.subject().name()).addValue("id", plan.subjectId()).addValue("pi", plan.processInstanceId())
-          .addValue("started", Timestamp.from(plan.startedAt())).addValue("kind", plan.next().kind().name())
-          .addValue("seq", plan.next().sequence()).addValue("at", Timestamp.from(plan.next().at()))
-          .addValue("fires", Timestamp.from(plan.firesAt())));
+          values (:s, :id, :pi, :started, :kind, :seq, :at, :fires)""", p);
       return;
     }
-    String sql = exists
-        ? """
-          update cascade_chase set next_kind = :kind, next_seq = :seq, next_at = :at, fires_at = :fires,
-            started_at = :started, process_instance_id = :pi where subject = :s and subject_id = :id"""
-        : """
-          insert into cascade_chase (subject, subject_id, process_instance_id, started_at, next_kind, next_seq, next_at, fires_at)
-          values (:s, :id, :pi, :started, :kind, :seq, :at, :fires)""";
-    jdbc.sql(sql).param("s", plan.subject().name()).param("id", plan.subjectId()).param("pi", plan.processInstanceId())
-        .param("started", Timestamp.from(plan.startedAt())).param("kind", plan.next().kind().name())
-        .param("seq", plan.next().sequence()).param("at", Timestamp.from(plan.next().at()))
-        .param("fires", Timestamp.from(plan.firesAt())).update();
-  }
-
-  /** Set by the send step for the plan step that follows it: this chase has a plan row. */
-  static final String PLANNED_BEFORE = "chasePlannedBefore";
-
-  static void markPlannedBefore(DelegateExecution execution) {
-    execution.setVariableLocal(PLANNED_BEFORE, Variables.booleanValue(true, true));
-  }
-
-  /**
-   * Whether the chase at this execution has a plan row: only after a send (the loop's first plan is
-   * made in the transaction that opened the chase, when no row can exist: closing a chase deletes it).
-   */
-  static boolean plannedBefore(DelegateExecution execution) {
-    return execution.getVariableLocal(PLANNED_BEFORE) != null;
-  }
-
-  /** Hands the instant to the timer that follows the plan step, in this transaction only. */
-  static void handToTimer(DelegateExecution execution, Instant firesAt) {
-    execution.setVariableLocal(FIRES_AT, Variables.dateValue(Date.from(firesAt), true));
+    batch.update("""
+        update cascade_chase set next_kind = :kind, next_seq = :seq, next_at = :at, fires_at = :fires,
+          started_at = :started, process_instance_id = :pi where subject = :s and subject_id = :id""", p);
   }
 
   /**

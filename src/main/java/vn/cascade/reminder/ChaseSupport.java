@@ -2,7 +2,7 @@ package vn.cascade.reminder;
 
 import org.springframework.stereotype.Component;
 
-/** What the chase loop's BPMN reads by expression: {@code ${chaseSupport.retryCycle}} for failed sends. */
+/** What the morning run's BPMN reads by expression: {@code ${chaseSupport.retryCycle}} for failed sends. */
 @Component("chaseSupport")
 public class ChaseSupport {
 

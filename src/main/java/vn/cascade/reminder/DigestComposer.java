@@ -27,11 +27,15 @@ import vn.cascade.directive.DirectiveDraft;
 public class DigestComposer {
 
   /**
-   * One line of a morning mail: an assignment's reminder (days left) or urging (days late, urgings
-   * sent so far).
+   * One line of a morning mail: the reminder (days left) or urging (days late, urgings sent so far) of
+   * an assignment, a directive's summary or a Conclusion's report back.
+   *
+   * @param item the directive's item number of an assignment, for the order of the lines
+   * @param task what is owed, e.g. "Nhiệm vụ 1: …" or "Tổng hợp báo cáo của các cơ quan"
+   * @param taskShort the same in a list's column, e.g. "Nhiệm vụ 1"
    */
-  public record Line(long assignmentId, String document, int item, String heading, String agency, String agencyName,
-      String deadline, boolean late, int days, int urgings, String link) {}
+  public record Line(ChaseSubject subject, long subjectId, String document, int item, String task, String taskShort,
+      String agency, String agencyName, String deadline, boolean late, int days, int urgings, String link) {}
 
   /** A directive's lines, for the templates. */
   public record DocumentLines(String document, List<Line> lines) {}
@@ -39,21 +43,31 @@ public class DigestComposer {
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
   private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
   private final AgencyDirectory agencies;
-  private final MailComposer mails;
+  private final MailAddresses mails;
   private final ReminderSettings settings;
 
-  DigestComposer(AgencyDirectory agencies, MailComposer mails, ReminderSettings settings) {
+  DigestComposer(AgencyDirectory agencies, MailAddresses mails, ReminderSettings settings) {
     this.agencies = agencies;
     this.mails = mails;
     this.settings = settings;
   }
 
-  Line line(Assignment a, Directive d, NotificationKind kind, int days, int urgings, String link) {
+  public Line line(Assignment a, Directive d, NotificationKind kind, int days, int urgings, String link) {
     String heading = d.body().items().stream().filter(i -> i.number() == a.itemNumber()).findFirst()
         .map(DirectiveDraft.Item::heading).orElse(null);
-    return new Line(a.id(), "Công văn " + d.number(), a.itemNumber(), heading, a.agencyCode(),
-        agencies.shortName(a.agencyCode()), VnDates.format(a.deadline()), kind == NotificationKind.URGING, days,
-        urgings, link);
+    String item = "Nhiệm vụ " + a.itemNumber();
+    return new Line(ChaseSubject.ASSIGNMENT, a.id(), "Công văn " + d.number(), a.itemNumber(),
+        heading == null ? item : item + ": " + heading, item, a.agencyCode(), agencies.shortName(a.agencyCode()),
+        VnDates.format(a.deadline()), kind == NotificationKind.URGING, days, urgings, link);
+  }
+
+  /** A line of the collector's summary or of the report back to the Party, after the document's items. */
+  Line line(ChaseTarget t, NotificationKind kind, int days, int urgings, String link) {
+    boolean summary = t.subject() == ChaseSubject.SUMMARY;
+    return new Line(t.subject(), t.id(), t.documentLabel(), Integer.MAX_VALUE,
+        summary ? "Tổng hợp báo cáo của các cơ quan" : "Báo cáo kết quả thực hiện cho Ban Thường vụ Tỉnh ủy",
+        summary ? "Tổng hợp báo cáo" : "Báo cáo Ban Thường vụ Tỉnh ủy", t.agency(), agencies.shortName(t.agency()),
+        VnDates.format(t.deadline()), kind == NotificationKind.URGING, days, urgings, link);
   }
 
   /** An agency's digest: "[Cascade] 3 việc sắp đến hạn, 1 việc quá hạn — 02/12/2026". */
@@ -72,14 +86,14 @@ public class DigestComposer {
     c.setVariable("agencyName", agencies.get(agency).name());
     c.setVariable("soon", soon);
     c.setVariable("late", late);
-    return render("mail/digest", c, mails.addresses(agency), List.of(), subject);
+    return render("mail/digest", c, mails.of(agency), List.of(), subject);
   }
 
   /** The office's list of everything overdue. */
   public Mail overdueList(LocalDate day, List<Line> lines) {
     Context c = context(day, lines);
     c.setVariable("agencyName", agencies.get(settings.monitoringAgency()).name());
-    return render("mail/overdue-list", c, mails.addresses(settings.monitoringAgency()), List.of(),
+    return render("mail/overdue-list", c, mails.of(settings.monitoringAgency()), List.of(),
         "[Cascade] Danh sách quá hạn: " + lines.size() + " việc — " + VnDates.format(day));
   }
 
@@ -88,8 +102,8 @@ public class DigestComposer {
     Context c = context(day, lines);
     c.setVariable("urgings", settings.urgingsBeforeEscalation());
     c.setVariable("monitoringName", agencies.get(settings.monitoringAgency()).name());
-    return render("mail/escalation-list", c, mails.addresses(settings.leadershipAgency()),
-        mails.addresses(settings.monitoringAgency()), "[Cascade] Báo cáo lãnh đạo: " + lines.size()
+    return render("mail/escalation-list", c, mails.of(settings.leadershipAgency()),
+        mails.of(settings.monitoringAgency()), "[Cascade] Báo cáo lãnh đạo: " + lines.size()
             + " việc chưa báo cáo sau " + settings.urgingsBeforeEscalation() + " lần đôn đốc — " + VnDates.format(day));
   }
 

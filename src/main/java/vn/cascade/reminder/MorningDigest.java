@@ -30,9 +30,9 @@ import vn.cascade.reminder.NotificationPlanner.Planned;
 
 /**
  * The morning run ({@code morning-digest}): at 08:00 Asia/Ho_Chi_Minh on each working day it takes
- * every assignment whose reminder or urging is due (its plan in {@code cascade_chase}), writes one
- * digest per agency listing them, one overdue list for the office and one escalation list for the
- * leadership, and moves each plan on to its next notification by the same rules as before
+ * every chase whose reminder or urging is due (its plan in {@code cascade_chase}): agencies' reports,
+ * collectors' summaries, the office's report back to the Party. It writes one digest per agency listing
+ * them, one overdue list for the office and one escalation list for the leadership, and moves each plan on to its next notification by the same rules as before
  * ({@link NotificationPlanner}). Rows and plans commit together; the digests are then sent by async,
  * retried jobs. A digest's key (kind, recipient, day) is unique in the outbox: a second run of the same
  * morning, on this node or another, writes no second digest.
@@ -78,7 +78,8 @@ public class MorningDigest {
 
   private record Group(String agency, LocalDate day) {}
 
-  private record Due(Assignment assignment, Planned planned, Plan advanced, Line line, DigestItem item) {}
+  private record Due(ChaseSubject subject, long subjectId, Planned planned, Plan advanced, Line line,
+      DigestItem item) {}
 
   /** Writes this morning's digests; returns the ids of the outbox rows to send. */
   public List<Long> collect() {
@@ -87,35 +88,57 @@ public class MorningDigest {
     if (!compression.active() && settings.digestOnWorkingDaysOnly() && !calendar.isWorkingDay(today)) {
       return List.of();
     }
-    List<Plan> duePlans = plans.due(ChaseSubject.ASSIGNMENT, now);
-    Map<Long, Assignment> rows = read(duePlans.stream().map(Plan::subjectId).toList());
+    List<Plan> duePlans = plans.due(now);
+    Map<Long, Assignment> rows = read(duePlans.stream().filter(p -> p.subject() == ChaseSubject.ASSIGNMENT)
+        .map(Plan::subjectId).toList());
     Map<Long, Directive> directiveCache = new HashMap<>();
     Map<String, String> tasks = reportTasks(rows.values());
     List<Plan> advance = new ArrayList<>();
     Map<Group, List<Due>> groups = new TreeMap<>(Comparator.comparing(Group::day).thenComparing(Group::agency));
     for (Plan plan : duePlans) {
-      Assignment a = rows.get(plan.subjectId());
-      if (a == null || a.reported()) {
-        continue; // its chase closes with its scope
-      }
-      Directive d = directiveCache.computeIfAbsent(a.directiveId(), id -> directives.find(id).orElseThrow());
-      ChaseTarget target = targets.assignment(a, d);
       Planned due = plan.next();
+      ChaseTarget target;
+      Assignment a = null;
+      if (plan.subject() == ChaseSubject.ASSIGNMENT) {
+        a = rows.get(plan.subjectId());
+        if (a == null || a.reported()) {
+          continue; // its chase closes with its scope
+        }
+        target = targets.assignment(a, directive(a.directiveId(), directiveCache));
+      } else {
+        target = targets.resolve(plan.subject(), plan.subjectId());
+      }
+      // A reminder left unsent until its deadline (no morning run on its day) would say "còn 0 ngày" of
+      // what is due already: the urging that follows it in the plan stands in for it.
+      boolean stale = false;
+      while (due.kind() == NotificationKind.REMINDER && !compression.active() && !today.isBefore(target.deadline())) {
+        due = planner.next(target, plan.startedAt(), due);
+        stale = true;
+      }
+      if (stale && due.at().isAfter(now)) {
+        advance.add(new Plan(plan.subject(), plan.subjectId(), plan.processInstanceId(), plan.startedAt(), due,
+            compression.fireAt(due.at(), plan.startedAt())));
+        continue;
+      }
       Planned next = planner.next(target, plan.startedAt(), due);
       Plan advanced = new Plan(plan.subject(), plan.subjectId(), plan.processInstanceId(), plan.startedAt(), next,
           compression.fireAt(next.at(), plan.startedAt()));
-      if (a.inReview()) {
+      if (a != null && a.inReview()) {
         advance.add(advanced); // reported, with the reviewer: nobody is chased meanwhile
         continue;
       }
       LocalDate day = compression.active() ? due.at().atZone(VnDates.ZONE).toLocalDate() : today;
       boolean urging = due.kind() == NotificationKind.URGING;
-      int days = (int) (urging ? ChronoUnit.DAYS.between(a.deadline(), day) + 1 : ChronoUnit.DAYS.between(day, a.deadline()));
+      int days = (int) (urging ? ChronoUnit.DAYS.between(target.deadline(), day) + 1
+          : ChronoUnit.DAYS.between(day, target.deadline()));
       int urgings = urging ? due.sequence() : 0;
-      Line line = composer.line(a, d, due.kind(), days, urgings, link(tasks.get(a.processInstanceId())));
-      groups.computeIfAbsent(new Group(a.agencyCode(), day), g -> new ArrayList<>())
-          .add(new Due(a, due, advanced, line, new DigestItem(a.id(), due.kind(), due.sequence(), a.deadline(), days,
-              urgings)));
+      Line line = a != null
+          ? composer.line(a, directive(a.directiveId(), directiveCache), due.kind(), days, urgings,
+              link(tasks.get(a.processInstanceId())))
+          : composer.line(target, due.kind(), days, urgings, link(taskOf(target)));
+      groups.computeIfAbsent(new Group(target.agency(), day), g -> new ArrayList<>())
+          .add(new Due(plan.subject(), plan.subjectId(), due, advanced, line, new DigestItem(plan.subject(),
+              plan.subjectId(), due.kind(), due.sequence(), target.deadline(), days, urgings)));
     }
 
     List<Long> written = new ArrayList<>();
@@ -133,7 +156,9 @@ public class MorningDigest {
       for (Due due : items) {
         advance.add(due.advanced());
         if (due.planned().kind() == NotificationKind.URGING) {
-          urged.add(due.assignment().id());
+          if (due.subject() == ChaseSubject.ASSIGNMENT) {
+            urged.add(due.subjectId());
+          }
           if (due.planned().sequence() == settings.urgingsBeforeEscalation()) {
             escalated.computeIfAbsent(g.getKey().day(), k -> new ArrayList<>()).add(due);
           }
@@ -160,38 +185,66 @@ public class MorningDigest {
     return written;
   }
 
-  /** Everything overdue, urged at least once and not yet reported, across all directives: one list for the office. */
+  /**
+   * Everything overdue, urged at least once and not yet done, across all directives: the agencies'
+   * reports and the collectors' summaries, one list for the office. (The report back to the Party is
+   * the office's own work: it is in the office's digest.)
+   */
   private java.util.Optional<Long> officeList(LocalDate day, Instant now, Map<Long, Assignment> known,
       Map<Long, Directive> directiveCache, Map<String, String> tasks) {
     String key = key(NotificationKind.OVERDUE_LIST, settings.monitoringAgency(), day);
-    Map<Long, Integer> urgedSoFar = plans.urgedAssignments();
+    List<ChasePlans.Urged> urgedSoFar = plans.urged();
     if (urgedSoFar.isEmpty() || outbox.exists(key)) {
       return java.util.Optional.empty();
     }
     Map<Long, Assignment> rows = new HashMap<>(known);
-    List<Long> missing = urgedSoFar.keySet().stream().filter(id -> !rows.containsKey(id)).toList();
+    List<Long> missing = urgedSoFar.stream().filter(u -> u.subject() == ChaseSubject.ASSIGNMENT)
+        .map(ChasePlans.Urged::subjectId).filter(id -> !rows.containsKey(id)).toList();
     Map<Long, Assignment> more = read(missing);
     rows.putAll(more);
     Map<String, String> moreTasks = new HashMap<>(tasks);
     moreTasks.putAll(reportTasks(more.values()));
     List<Line> lines = new ArrayList<>();
     List<DigestItem> items = new ArrayList<>();
-    for (Map.Entry<Long, Integer> e : urgedSoFar.entrySet()) {
-      Assignment a = rows.get(e.getKey());
-      if (a == null || a.reported() || a.inReview()) {
-        continue;
+    for (ChasePlans.Urged u : urgedSoFar) {
+      Line line;
+      LocalDate deadline;
+      int daysLate;
+      if (u.subject() == ChaseSubject.ASSIGNMENT) {
+        Assignment a = rows.get(u.subjectId());
+        if (a == null || a.reported() || a.inReview()) {
+          continue;
+        }
+        deadline = a.deadline();
+        daysLate = (int) ChronoUnit.DAYS.between(deadline, day) + 1;
+        line = composer.line(a, directive(a.directiveId(), directiveCache), NotificationKind.URGING, daysLate,
+            u.urgings(), link(moreTasks.get(a.processInstanceId())));
+      } else {
+        ChaseTarget target = targets.resolve(u.subject(), u.subjectId());
+        deadline = target.deadline();
+        daysLate = (int) ChronoUnit.DAYS.between(deadline, day) + 1;
+        line = composer.line(target, NotificationKind.URGING, daysLate, u.urgings(), link(taskOf(target)));
       }
-      Directive d = directiveCache.computeIfAbsent(a.directiveId(), id -> directives.find(id).orElseThrow());
-      int daysLate = (int) ChronoUnit.DAYS.between(a.deadline(), day) + 1;
-      lines.add(composer.line(a, d, NotificationKind.URGING, daysLate, e.getValue(),
-          link(moreTasks.get(a.processInstanceId()))));
-      items.add(new DigestItem(a.id(), NotificationKind.URGING, e.getValue(), a.deadline(), daysLate, e.getValue()));
+      lines.add(line);
+      items.add(new DigestItem(u.subject(), u.subjectId(), NotificationKind.URGING, u.urgings(), deadline, daysLate,
+          u.urgings()));
     }
     if (lines.isEmpty()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(outbox.insertDigest(key, NotificationKind.OVERDUE_LIST, settings.monitoringAgency(),
         day, composer.overdueList(day, lines), now, now, NotificationSender.messageId(key), items));
+  }
+
+  private Directive directive(long id, Map<Long, Directive> cache) {
+    return cache.computeIfAbsent(id, k -> directives.find(k).orElseThrow());
+  }
+
+  /** The open task of a summary or a report back (one each: no bulk read needed). */
+  private String taskOf(ChaseTarget target) {
+    Task task = target.processInstanceId() == null ? null : taskService.createTaskQuery()
+        .processInstanceId(target.processInstanceId()).taskDefinitionKey(target.taskDefinitionKey()).singleResult();
+    return task == null ? null : task.getId();
   }
 
   /** The outbox key of a morning mail: one per kind, recipient and day. */

@@ -44,27 +44,6 @@ public class NotificationOutbox {
     this.batch = batch;
   }
 
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public Entry findOrCreate(String key, ChaseTarget target, NotificationKind kind, int sequence, Mail mail,
-      Instant plannedFor, Instant now, String messageId) {
-    Optional<Entry> existing = find(key);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    jdbc.sql("""
-        insert into cascade_notification (notification_key, subject_kind, subject_id, kind, sequence_no, recipients, cc,
-          subject, body_text, body_html, status, attempts, planned_for, created_at, message_id)
-        values (:key, :subjectKind, :subjectId, :kind, :seq, :to, :cc, :subject, :text, :html, 'PENDING', 0, :planned, :now,
-          :messageId)""")
-        .param("key", key).param("subjectKind", target.subject().name()).param("subjectId", target.id())
-        .param("kind", kind.name()).param("seq", sequence).param("to", String.join(", ", mail.to()))
-        .param("cc", String.join(", ", mail.cc())).param("subject", mail.subject()).param("text", mail.text())
-        .param("html", mail.html()).param("planned", plannedFor == null ? null : Timestamp.from(plannedFor))
-        .param("now", Timestamp.from(now)).param("messageId", messageId)
-        .update();
-    return find(key).orElseThrow();
-  }
-
   /**
    * Takes the row for one send: only a row waiting (PENDING), failed before, or claimed by a node whose
    * claim expired (it died mid-send: the mail may or may not have gone out) can be taken.
@@ -114,9 +93,31 @@ public class NotificationOutbox {
     return jdbc.sql("select * from cascade_notification where id = :id").param("id", id).query(this::map).optional();
   }
 
-  /** One line of a digest: an assignment's reminder or urging it covered. */
-  public record DigestItem(long assignmentId, NotificationKind kind, int sequence, java.time.LocalDate deadline,
-      int days, int urgings) {}
+  /**
+   * One line of a digest: the reminder or urging it covered of an assignment, a directive's summary or
+   * a Conclusion's report back.
+   */
+  public record DigestItem(ChaseSubject subject, long subjectId, NotificationKind kind, int sequence,
+      java.time.LocalDate deadline, int days, int urgings) {
+
+    /** Where the outbox page links this line: the assignment's or the directive's page. */
+    public String page() {
+      return switch (subject) {
+        case ASSIGNMENT -> "/dashboard/assignments/" + subjectId;
+        case SUMMARY -> "/dashboard/directives/" + subjectId;
+        default -> "/dashboard";
+      };
+    }
+
+    /** What the line is about, for the outbox page. */
+    public String label() {
+      return switch (subject) {
+        case ASSIGNMENT -> "Báo cáo #" + subjectId;
+        case SUMMARY -> "Tổng hợp báo cáo (văn bản #" + subjectId + ")";
+        default -> "Báo cáo Ban Thường vụ Tỉnh ủy (Kết luận #" + subjectId + ")";
+      };
+    }
+  }
 
   /**
    * Writes a morning digest's row and what it covers, in the morning run's transaction: the rows and
@@ -142,12 +143,12 @@ public class NotificationOutbox {
         .query(Long.class).single();
     org.springframework.jdbc.core.namedparam.MapSqlParameterSource[] rows = items.stream()
         .map(i -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("n", id)
-            .addValue("a", i.assignmentId()).addValue("k", i.kind().name()).addValue("s", i.sequence())
+            .addValue("a", i.subjectId()).addValue("subj", i.subject().name()).addValue("k", i.kind().name()).addValue("s", i.sequence())
             .addValue("d", java.sql.Date.valueOf(i.deadline())).addValue("days", i.days()).addValue("u", i.urgings()))
         .toArray(org.springframework.jdbc.core.namedparam.MapSqlParameterSource[]::new);
     batch.batchUpdate("""
-        insert into cascade_digest_item (notification_id, assignment_id, kind, sequence_no, deadline, days, urgings)
-        values (:n, :a, :k, :s, :d, :days, :u)""", rows);
+        insert into cascade_digest_item (notification_id, subject, subject_id, kind, sequence_no, deadline, days, urgings)
+        values (:n, :subj, :a, :k, :s, :d, :days, :u)""", rows);
     return id;
   }
 
@@ -162,11 +163,11 @@ public class NotificationOutbox {
     if (notificationIds.isEmpty()) {
       return out;
     }
-    jdbc.sql("select * from cascade_digest_item where notification_id in (:ids) order by notification_id, assignment_id, kind")
+    jdbc.sql("select * from cascade_digest_item where notification_id in (:ids) order by notification_id, subject, subject_id, kind")
         .param("ids", notificationIds)
         .query(rs -> {
           out.computeIfAbsent(rs.getLong("notification_id"), k -> new java.util.ArrayList<>())
-              .add(new DigestItem(rs.getLong("assignment_id"), NotificationKind.valueOf(rs.getString("kind")),
+              .add(new DigestItem(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"), NotificationKind.valueOf(rs.getString("kind")),
                   rs.getInt("sequence_no"), rs.getDate("deadline").toLocalDate(), rs.getInt("days"), rs.getInt("urgings")));
         });
     return out;
@@ -182,11 +183,11 @@ public class NotificationOutbox {
         .query(this::map).list();
   }
 
-  /** What was sent about one subject: its own notifications and, for an assignment, the digests that listed it. */
+  /** What was sent about one subject: its own notifications and the digests that listed it. */
   public List<Entry> ofSubject(ChaseSubject kind, long id) {
     return jdbc.sql("""
         select * from cascade_notification where (subject_kind = :k and subject_id = :id)
-            or (:k = 'ASSIGNMENT' and id in (select notification_id from cascade_digest_item where assignment_id = :id))
+            or id in (select notification_id from cascade_digest_item where subject = :k and subject_id = :id)
          order by id""")
         .param("k", kind.name()).param("id", id).query(this::map).list();
   }

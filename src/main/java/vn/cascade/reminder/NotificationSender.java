@@ -38,23 +38,16 @@ public class NotificationSender {
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
   private final NotificationOutbox outbox;
-  private final MailComposer composer;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final ReminderSettings settings;
   private final Clock clock;
 
-  NotificationSender(NotificationOutbox outbox, MailComposer composer, ObjectProvider<JavaMailSender> mailSender,
+  NotificationSender(NotificationOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
       ReminderSettings settings, Clock clock) {
     this.outbox = outbox;
-    this.composer = composer;
     this.mailSender = mailSender;
     this.settings = settings;
     this.clock = clock;
-  }
-
-  /** Stable key: (what is chased, kind, sequence number), and the deadline it was computed for. */
-  public static String key(ChaseTarget target, NotificationKind kind, int sequence) {
-    return target.key(kind, sequence) + "@" + target.deadline();
   }
 
   /** The Message-ID every attempt of one notification carries. */
@@ -62,24 +55,9 @@ public class NotificationSender {
     return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + "@cascade>";
   }
 
-  /** @return true if a mail went out (or was kept) now, false if this key was already done */
-  public boolean send(ChaseTarget target, NotificationKind kind, int sequence, Instant plannedFor) {
-    String key = key(target, kind, sequence);
-    boolean check = settings.idempotencyCheck();
-    Entry entry = outbox.find(key).orElse(null);
-    if (check && entry != null && entry.done()) {
-      LOG.info("Notification {} already {}, not sent again", key, entry.status());
-      return false;
-    }
-    if (entry == null) {
-      entry = create(key, target, kind, sequence, plannedFor);
-    }
-    return deliver(entry);
-  }
-
   /**
    * Sends an outbox row that exists already (a morning digest, written by the morning run): claimed,
-   * mailed, marked SENT, as {@link #send} does.
+   * mailed, marked SENT.
    *
    * @return true if a mail went out (or was kept) now, false if the row was already done
    */
@@ -124,16 +102,6 @@ public class NotificationSender {
       outbox.markSentUnclaimed(entry.id(), clock.instant());
     }
     return true;
-  }
-
-  private Entry create(String key, ChaseTarget target, NotificationKind kind, int sequence, Instant plannedFor) {
-    Mail mail = composer.compose(target, kind, sequence, plannedFor == null ? clock.instant() : plannedFor);
-    try {
-      return outbox.findOrCreate(key, target, kind, sequence, mail, plannedFor, clock.instant(), messageId(key));
-    } catch (DuplicateKeyException raced) {
-      // Another node wrote the row between our look and our insert: theirs it is.
-      return outbox.find(key).orElseThrow(() -> raced);
-    }
   }
 
   private MimeMessage message(JavaMailSender sender, Entry entry) throws MessagingException {

@@ -3,31 +3,27 @@ package vn.cascade.reminder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 import vn.cascade.reminder.ChasePlans.Plan;
 import vn.cascade.reminder.NotificationPlanner.Planned;
 
 /**
- * When a deadline moves (an extension), the chase waiting on it is planned again from now: the
- * next reminder or urging follows the new deadline.
+ * When a deadline moves (an extension), the chase waiting on it is planned again from now: the next
+ * reminder or urging follows the new deadline. No chase has a timer: the morning digest reads the plan,
+ * so the moved plan takes the item off the digests of the old deadline and puts it on those of the new one.
  */
 @Service
 public class ReminderRetimer {
 
-  private final ManagementService managementService;
   private final ChaseTargets targets;
   private final NotificationPlanner planner;
   private final Clock clock;
   private final TimeCompression compression;
   private final ChasePlans plans;
 
-  ReminderRetimer(ManagementService managementService, ChaseTargets targets, NotificationPlanner planner, Clock clock,
-      TimeCompression compression, ChasePlans plans) {
+  ReminderRetimer(ChaseTargets targets, NotificationPlanner planner, Clock clock, TimeCompression compression,
+      ChasePlans plans) {
     this.compression = compression;
-    this.managementService = managementService;
     this.targets = targets;
     this.planner = planner;
     this.clock = clock;
@@ -40,30 +36,10 @@ public class ReminderRetimer {
     if (plan == null) {
       return null;
     }
-    if (subject == ChaseSubject.ASSIGNMENT) {
-      // No timer: the morning digest reads the plan, so the moved plan takes the item off the digests
-      // of the old deadline and puts it on those of the new one.
-      Instant now = clock.instant();
-      Planned next = planner.next(targets.resolve(subject, id), now, null);
-      Instant firesAt = compression.fireAt(next.at(), now);
-      plans.save(new Plan(subject, id, processInstanceId, plan.startedAt(), next, firesAt), true);
-      return Date.from(firesAt);
-    }
-    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-      if (ChaseProcess.TIMER_EVENTS.contains(activityOf(job))) {
-        Instant now = clock.instant();
-        Planned next = planner.next(targets.resolve(subject, id), now, null);
-        Instant firesAt = compression.fireAt(next.at(), now);
-        plans.save(new Plan(subject, id, processInstanceId, plan.startedAt(), next, firesAt), true);
-        managementService.setJobDuedate(job.getId(), Date.from(firesAt));
-        return Date.from(firesAt);
-      }
-    }
-    return null;
-  }
-
-  private String activityOf(Job job) {
-    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-        .getActivityId();
+    Instant now = clock.instant();
+    Planned next = planner.next(targets.resolve(subject, id), now, null);
+    Instant firesAt = compression.fireAt(next.at(), now);
+    plans.save(new Plan(subject, id, processInstanceId, plan.startedAt(), next, firesAt), true);
+    return Date.from(firesAt);
   }
 }

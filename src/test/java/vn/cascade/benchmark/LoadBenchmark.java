@@ -60,7 +60,6 @@ import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseProcess;
 
 /**
  * Not a test:

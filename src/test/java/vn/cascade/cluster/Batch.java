@@ -26,7 +26,6 @@ import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseProcess;
 import vn.cascade.reminder.ChaseSubject;
 import vn.cascade.reminder.NotificationOutbox;
 

@@ -44,7 +44,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.DirectiveDraft;
-import vn.cascade.reminder.ChaseProcess;
 
 /**
  * Issue 8, item 3: a node killed with SIGKILL while its reminder jobs run, after an agency
@@ -272,7 +271,7 @@ class CrashRecoveryTest {
       assertThat(r.kind()).isEqualTo("DIGEST");
       assertThat(r.status()).isEqualTo("SENT");
     });
-    assertThat(db.sql("select assignment_id from cascade_digest_item").query(Long.class).list())
+    assertThat(db.sql("select subject_id from cascade_digest_item where subject = 'ASSIGNMENT'").query(Long.class).list())
         .containsExactlyInAnyOrderElementsOf(chased);
 
     // --- Nothing delivered twice: per notification, one mail per recipient; a second one only for a row

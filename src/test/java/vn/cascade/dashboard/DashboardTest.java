@@ -50,7 +50,6 @@ import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
 import vn.cascade.reminder.ChaseSubject;
-import vn.cascade.reminder.ChaseTarget;
 import vn.cascade.reminder.Mail;
 import vn.cascade.reminder.NotificationKind;
 import vn.cascade.reminder.NotificationOutbox;
@@ -693,14 +692,15 @@ class DashboardTest extends CascadeIntegrationTest {
     }
   }
 
+  /** A morning digest that covered the assignment's reminder or urging, sent at the time given. */
   private void sent(Directive d, Assignment a, NotificationKind kind, Instant at) {
-    ChaseTarget target = new ChaseTarget(ChaseSubject.ASSIGNMENT, a.id(), a.agencyCode(), a.deadline(), List.of(),
-        "Công văn " + d.number(), "báo cáo", "Thử nghiệm", a.processInstanceId(),
-        AgencyAssignmentProcess.TASK_REPORT_RESULTS, d.id());
     Mail mail = new Mail(List.of(a.agencyCode() + "@dongnai.example"), List.of(),
         "[" + kind.tag() + "] thử nghiệm bảng theo dõi", "Nội dung", "<p>Nội dung</p>");
-    var entry = outbox.findOrCreate("dashboard-test:" + a.id() + ":" + kind.name(), target, kind, 1, mail, at, at, null);
-    outbox.markSent(entry.id(), at);
+    String key = "dashboard-test:" + a.id() + ":" + kind.name();
+    long id = outbox.insertDigest(key, NotificationKind.DIGEST, a.agencyCode(), at.atZone(VnDates.ZONE).toLocalDate(),
+        mail, at, at, null, List.of(new NotificationOutbox.DigestItem(ChaseSubject.ASSIGNMENT, a.id(), kind, 1,
+            a.deadline(), 0, kind == NotificationKind.URGING ? 1 : 0)));
+    outbox.markSent(id, at);
   }
 
   // ---------------------------------------------------------------- reading pages

@@ -30,6 +30,7 @@ import vn.cascade.assignment.AssignmentDeadlines;
 import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.Directive;
+import vn.cascade.conclusion.PartyConclusionProcess;
 import vn.cascade.directive.DirectiveProcess;
 import vn.cascade.directive.DirectiveService;
 
@@ -49,7 +50,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
   @Autowired AssignmentRepository assignments;
   @Autowired AssignmentDeadlines deadlines;
   @Autowired NotificationOutbox outbox;
-  @Autowired MailComposer composer;
+  @Autowired DigestComposer digests;
   @Autowired ReminderSettings settings;
   @Autowired JdbcClient jdbc;
   @Autowired ChasePlans plans;
@@ -78,24 +79,6 @@ class ReminderMailTest extends CascadeIntegrationTest {
     return assignments.ofDirective(d.id()).get(0);
   }
 
-  private Job nextNotificationTimer(String processInstanceId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-        .filter(j -> ChaseProcess.TIMER_EVENTS.contains(managementService.createJobDefinitionQuery()
-            .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
-        .findFirst().orElse(null);
-  }
-
-  /** Moves the clock to the chase's next timer, fires it and runs the send job; returns when it was due. */
-  private Instant fireNext(String processInstanceId) {
-    Job timer = nextNotificationTimer(processInstanceId);
-    assertThat(timer).as("a notification timer waits").isNotNull();
-    Instant due = timer.getDuedate().toInstant();
-    clock.set(due);
-    managementService.executeJob(timer.getId());
-    executeAsyncJobs();
-    return due;
-  }
-
   private List<MimeMessage> mails() {
     return Arrays.asList(smtp.getReceivedMessages());
   }
@@ -111,7 +94,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
   @BeforeEach
   void noOtherChaseIsDue() {
     // One database for the suite: other tests' assignments are not this test's mornings.
-    jdbc.sql("delete from cascade_chase where subject = 'ASSIGNMENT'").update();
+    jdbc.sql("delete from cascade_chase").update();
     // Nor their mornings: a digest's key (recipient, day) would stand for this test's.
     jdbc.sql("delete from cascade_digest_item").update();
     jdbc.sql("delete from cascade_notification where subject_kind = 'DIGEST'").update();
@@ -226,8 +209,8 @@ class ReminderMailTest extends CascadeIntegrationTest {
     assertThat(digests(NotificationKind.OVERDUE_LIST, "vp-ubnd")).singleElement().satisfies(o -> {
       assertThat(o.subject()).isEqualTo("[Cascade] Danh sách quá hạn: 2 việc — 17/12/2026");
       assertThat(o.recipients()).contains("vp-ubnd@dongnai.example");
-      assertThat(o.bodyText()).contains("Sở Tư pháp — nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 1 ngày — đôn đốc 1 lần",
-          "Sở Y tế — nhiệm vụ 2");
+      assertThat(o.bodyText()).contains("Sở Tư pháp — Nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 1 ngày — đôn đốc 1 lần",
+          "Sở Y tế — Nhiệm vụ 2");
     });
     assertThat(mailsTo("vp-ubnd@dongnai.example")).hasSize(1);
     assertThat(jdbc.sql("select overdue_since from cascade_assignment where id = :id").param("id", both.get(0).id())
@@ -245,7 +228,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
       assertThat(e.subject()).isEqualTo("[Cascade] Báo cáo lãnh đạo: 2 việc chưa báo cáo sau 3 lần đôn đốc — 23/12/2026");
       assertThat(e.recipients()).contains("lanh-dao-ubnd@dongnai.example");
       assertThat(e.cc()).contains("vp-ubnd@dongnai.example");
-      assertThat(e.bodyText()).contains("Sở Tư pháp — nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 7 ngày", "Sở Y tế");
+      assertThat(e.bodyText()).contains("Sở Tư pháp — Nhiệm vụ 1 — hạn 17/12/2026 — quá hạn 7 ngày", "Sở Y tế");
     });
     assertThat(mailsTo("lanh-dao-ubnd@dongnai.example")).hasSize(1);
 
@@ -257,9 +240,12 @@ class ReminderMailTest extends CascadeIntegrationTest {
     for (Assignment a : both) {
       reportAndAccept(a.agencyCode(), a.processInstanceId(), report("Muộn."));
     }
-    int before = mails().size();
     morning(LocalDate.of(2026, 12, 28));
-    assertThat(mails()).as("everything reported: no digest, no overdue list").hasSize(before);
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).as("everything reported: no digest").hasSize(4);
+    assertThat(jdbc.sql("select body_text from cascade_notification where digest_day = :d")
+        .param("d", java.sql.Date.valueOf(LocalDate.of(2026, 12, 28))).query(String.class).list())
+        .as("everything reported: only the collector's summary, now due, is still chased")
+        .allSatisfy(t -> assertThat(t).contains("Tổng hợp báo cáo").doesNotContain("Nhiệm vụ"));
   }
 
   @Test
@@ -427,12 +413,12 @@ class ReminderMailTest extends CascadeIntegrationTest {
   void aNotificationAnotherNodeIsSendingIsNotSentMeanwhileAndOneLeftInDoubtByADeadNodeKeepsItsMessageId()
       throws Exception {
     Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 5), 9, 0));
-    NotificationSender sender = new NotificationSender(outbox, composer,
+    NotificationSender sender = new NotificationSender(outbox,
         new StaticListableBeanFactory(java.util.Map.of("mail", mailSender)).getBeanProvider(JavaMailSender.class),
         settings, clock);
-    ChaseTarget chase = chaseTargets.resolve(ChaseSubject.ASSIGNMENT, a.id());
-    String key = NotificationSender.key(chase, NotificationKind.REMINDER, 7);
-    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isTrue();
+    String key = "test-digest:" + a.id();
+    long id = writtenDigest(a, key);
+    assertThat(sender.sendWritten(id)).isTrue();
     assertThat(mails()).hasSize(2); // the agency and its second user
     String messageId = mails().get(0).getMessageID();
     assertThat(messageId).isEqualTo(NotificationSender.messageId(key));
@@ -441,44 +427,128 @@ class ReminderMailTest extends CascadeIntegrationTest {
     Instant claimedUntil = clock.instant().plus(settings.sendClaim());
     jdbc.sql("update cascade_notification set status = 'SENDING', claimed_by = 'node-b', claimed_until = :until "
         + "where notification_key = :k").param("until", java.sql.Timestamp.from(claimedUntil)).param("k", key).update();
-    assertThatThrownBy(() -> sender.send(chase, NotificationKind.REMINDER, 7, clock.instant()))
+    assertThatThrownBy(() -> sender.sendWritten(id))
         .hasMessageContaining("đang được gửi").hasMessageContaining("node-b");
     assertThat(mails()).hasSize(2);
 
     // node-b died mid-send: once its claim has expired, the mail goes out again, as the same message.
     clock.set(claimedUntil.plusSeconds(1));
-    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isTrue();
+    assertThat(sender.sendWritten(id)).isTrue();
     assertThat(mails()).hasSize(4).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
     assertThat(outbox.find(key)).get().satisfies(e -> {
       assertThat(e.status()).isEqualTo(NotificationOutbox.Status.SENT);
       assertThat(e.resentAfterDoubt()).isEqualTo(1);
     });
-    assertThat(sender.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isFalse();
+    assertThat(sender.sendWritten(id)).isFalse();
     assertThat(mails()).hasSize(4);
   }
 
-  @Test
-  void theCollectorsSummaryTaskIsRemindedBeforeItsOwnDeadline() throws Exception {
-    Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0));
-    reportAndAccept(AGENCY, a.processInstanceId(), report("Xong."));
-    Directive d = directives.get(a.directiveId());
-    assertThat(taskOf(d.processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS)).isNotNull();
-
-    assertThat(fireNext(d.processInstanceId())).isEqualTo(at(LocalDate.of(2026, 12, 15), 8, 0));
-    MimeMessage m = mails().get(0);
-    assertThat(m.getSubject()).isEqualTo("[Nhắc hạn] Công văn " + d.number() + " — tổng hợp báo cáo trước 22/12/2026");
-    assertThat(recipients(m)).contains("so-khdt@dongnai.example");
+  /** Writes a morning digest of the assignment's agency as the morning run does, without sending it. */
+  private long writtenDigest(Assignment a, String key) {
+    LocalDate day = clock.instant().atZone(VnDates.ZONE).toLocalDate();
+    var line = digests.line(a, directives.get(a.directiveId()), NotificationKind.REMINDER, 7, 0, "http://localhost/");
+    Mail mail = digests.agencyDigest(a.agencyCode(), day, List.of(line));
+    return outbox.insertDigest(key, NotificationKind.DIGEST, a.agencyCode(), day, mail, clock.instant(),
+        clock.instant(), NotificationSender.messageId(key), List.of(new NotificationOutbox.DigestItem(
+            ChaseSubject.ASSIGNMENT, a.id(), NotificationKind.REMINDER, 1, a.deadline(), 7, 0)));
   }
+
+  @Test
+  void theCollectorsSummaryIsInItsMorningDigestBesideItsOwnReportAndItsUrgingInTheOfficesList() throws Exception {
+    // Directive A asks Sở Tư pháp, which reports at once: its summary (Sở KH&ĐT) is due before 22/12, reminded
+    // on 15/12. Directive B asks Sở KH&ĐT itself for a report due before 22/12: reminded on 15/12 too.
+    Directive a = issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    reportAndAccept(AGENCY, assignments.ofDirective(a.id()).get(0).processInstanceId(), report("Xong."));
+    String collect = taskOf(a.processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS).getId();
+    assertThat(plans.find(ChaseSubject.SUMMARY, a.id())).get()
+        .satisfies(p -> assertThat(p.next().at()).isEqualTo(at(LocalDate.of(2026, 12, 15), 8, 0)));
+    Directive b = issue(LocalDate.of(2026, 12, 6), at(LocalDate.of(2026, 12, 6), 9, 0), "so-khdt");
+
+    morning(LocalDate.of(2026, 12, 15));
+    assertThat(mailsTo("so-khdt@dongnai.example")).singleElement().satisfies(m -> {
+      assertThat(m.getSubject()).isEqualTo("[Cascade] 2 việc sắp đến hạn — 15/12/2026");
+    });
+    NotificationOutbox.Entry digest = digests(NotificationKind.DIGEST, "so-khdt").get(0);
+    assertThat(digest.bodyText()).contains("Công văn " + a.number(), "- Tổng hợp báo cáo của các cơ quan — trước ngày "
+        + "22/12/2026 — còn 7 ngày", "#/?task=" + collect, "Công văn " + b.number(), "- Nhiệm vụ 1: Giao so-khdt");
+    assertThat(outbox.itemsOf(List.of(digest.id())).get(digest.id()))
+        .extracting(NotificationOutbox.DigestItem::subject)
+        .containsExactlyInAnyOrder(ChaseSubject.SUMMARY, ChaseSubject.ASSIGNMENT);
+    assertThat(http.withBasicAuth("vp-ubnd", "demo").getForObject("/outbox", String.class))
+        .contains("/dashboard/directives/" + a.id(), "Tổng hợp báo cáo (văn bản #" + a.id() + ")");
+
+    // Late: Sở KH&ĐT is urged in its digest and the office lists the summary among what is overdue. No morning
+    // ran on 21/12: that day's reminder is not sent a day late as "còn 0 ngày"; the urging stands in for it.
+    clock.set(at(LocalDate.of(2026, 12, 21), 9, 0));
+    reportAndAccept("so-khdt", assignments.ofDirective(b.id()).get(0).processInstanceId(), report("Xong."));
+    morning(LocalDate.of(2026, 12, 22));
+    assertThat(digests(NotificationKind.DIGEST, "so-khdt").get(0).bodyText())
+        .contains("Tổng hợp báo cáo của các cơ quan — trước ngày 22/12/2026 — quá hạn 1 ngày, đôn đốc lần 1")
+        .doesNotContain("còn 0 ngày");
+    morning(LocalDate.of(2026, 12, 24));
+    assertThat(digests(NotificationKind.OVERDUE_LIST, "vp-ubnd").get(0).bodyText())
+        .contains("Sở Kế hoạch và Đầu tư — Tổng hợp báo cáo — hạn 22/12/2026 — quá hạn 3 ngày — đôn đốc 2 lần");
+    morning(LocalDate.of(2026, 12, 28));
+    assertThat(digests(NotificationKind.ESCALATION_LIST, "lanh-dao-ubnd")).singleElement()
+        .satisfies(e -> assertThat(e.bodyText()).contains("Sở Kế hoạch và Đầu tư — Tổng hợp báo cáo — hạn 22/12/2026"));
+
+    // Submitting the summary ends its chase: nothing more for Sở KH&ĐT.
+    clock.set(at(LocalDate.of(2026, 12, 28), 10, 0));
+    completeAs("so-khdt", taskService.createTaskQuery().taskId(collect).singleResult(),
+        java.util.Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Đã tổng hợp."));
+    assertThat(plans.find(ChaseSubject.SUMMARY, a.id())).isEmpty();
+    // (B, reported on 21/12, now waits for Sở KH&ĐT's own summary, due before 27/12: that one is still chased.)
+    morning(LocalDate.of(2026, 12, 30));
+    assertThat(digests(NotificationKind.DIGEST, "so-khdt").get(0).bodyText())
+        .doesNotContain("Công văn " + a.number()).contains("Công văn " + b.number());
+  }
+
+  @Test
+  void theReportBackToThePartyIsRemindedInTheOfficesMorningDigest() throws Exception {
+    LocalDate start = LocalDate.of(2026, 12, 1);
+    clock.set(at(start, 9, 0));
+    vn.cascade.conclusion.Conclusion c = conclusions.register(vn.cascade.TestDocuments.conclusion(start));
+    completeAs("vp-ubnd", taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_RECORD_RECEIPT),
+        java.util.Map.of("incomingNumber", "7.17.BCS", "incomingDate", start.toString()));
+    long directiveId = conclusions.attachDirectiveDraft(c.id(), directive(start, AGENCY));
+    completeAs("vp-ubnd", taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_DRAFT_DIRECTIVE), java.util.Map.of());
+    completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_APPROVE_DIRECTIVE),
+        java.util.Map.of("directiveDecision", "approve", "approvalComment", "Đồng ý ban hành."));
+    Directive d = directives.get(directiveId);
+    reportAndAccept(AGENCY, assignments.ofDirective(d.id()).get(0).processInstanceId(), report("Xong."));
+    completeAs("so-khdt", taskOf(d.processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS),
+        java.util.Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Đã tổng hợp."));
+    completeAs("lanh-dao-ubnd", taskOf(d.processInstanceId(), DirectiveProcess.TASK_APPROVE_SUMMARY),
+        java.util.Map.of("summaryDecision", "approve", "summaryComment", "Đồng ý."));
+    executeAsyncJobs();
+    String prepare = taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_PREPARE_REPORT_BACK).getId();
+    ChasePlans.Plan plan = plans.find(ChaseSubject.REPORT_BACK, c.id()).orElseThrow();
+    LocalDate reminded = plan.next().at().atZone(VnDates.ZONE).toLocalDate();
+
+    morning(reminded);
+    NotificationOutbox.Entry digest = digests(NotificationKind.DIGEST, "vp-ubnd").get(0);
+    assertThat(digest.subject()).isEqualTo("[Cascade] 1 việc sắp đến hạn — " + VnDates.format(reminded));
+    assertThat(digest.bodyText()).contains("Kết luận " + c.number(),
+        "- Báo cáo kết quả thực hiện cho Ban Thường vụ Tỉnh ủy — trước ngày " + VnDates.format(c.reportBackDeadline()),
+        "#/?task=" + prepare);
+    assertThat(mailsTo("vp-ubnd@dongnai.example")).hasSize(1);
+
+    completeAs("vp-ubnd", taskService.createTaskQuery().taskId(prepare).singleResult(),
+        java.util.Map.of("reportBackNumber", "300-BC/BCSĐ", "reportBackText", "Báo cáo kết quả."));
+    assertThat(plans.find(ChaseSubject.REPORT_BACK, c.id())).as("prepared: its chase ends").isEmpty();
+  }
+
+  @Autowired vn.cascade.conclusion.ConclusionService conclusions;
 
   @Test
   void withoutAMailServerNotificationsAreKeptInTheOutboxAndShownOnItsPage() {
     Assignment a = issueOn(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 5), 9, 0));
-    NotificationSender noMail = new NotificationSender(outbox, composer,
+    NotificationSender noMail = new NotificationSender(outbox,
         new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, clock);
-    ChaseTarget chase = chaseTargets.resolve(ChaseSubject.ASSIGNMENT, a.id());
+    long id = writtenDigest(a, "test-digest-kept:" + a.id());
 
-    assertThat(noMail.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isTrue();
-    assertThat(noMail.send(chase, NotificationKind.REMINDER, 7, clock.instant())).isFalse();
+    assertThat(noMail.sendWritten(id)).isTrue();
+    assertThat(noMail.sendWritten(id)).isFalse();
     assertThat(mails()).isEmpty();
     NotificationOutbox.Entry kept = outboxOf(a).get(0);
     assertThat(kept.status()).isEqualTo(NotificationOutbox.Status.KEPT);

@@ -28,9 +28,7 @@ import vn.cascade.assignment.AssignmentRepository;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseSubject;
-import vn.cascade.reminder.ChaseTargets;
-import vn.cascade.reminder.MailComposer;
+import vn.cascade.reminder.DigestComposer;
 import vn.cascade.reminder.NotificationKind;
 
 /** Nobody sees or changes what is not theirs. */
@@ -39,8 +37,7 @@ class SecurityTest extends CascadeIntegrationTest {
   @Autowired TestRestTemplate anonymous;
   @Autowired DirectiveService directives;
   @Autowired AssignmentRepository assignments;
-  @Autowired ChaseTargets targets;
-  @Autowired MailComposer composer;
+  @Autowired DigestComposer composer;
 
   private Directive issue(String... agencies) {
     return directives.issue(directive(LocalDate.now(clock), agencies));
@@ -189,14 +186,15 @@ class SecurityTest extends CascadeIntegrationTest {
   @Test
   void scriptTypedByAnAgencyStaysTextInTheMail() {
     var draft = directive(LocalDate.now(clock), "so-yt");
-    var item = new DirectiveDraft.Item(1, "<b>Giao</b>", List.of("so-yt"), List.of(1),
-        List.of(new DirectiveDraft.Bullet("<script>alert('x')</script> Báo cáo", List.of())));
+    var item = new DirectiveDraft.Item(1, "<script>alert('x')</script> <b>Giao</b>", List.of("so-yt"),
+        List.of(1), List.of(new DirectiveDraft.Bullet("Báo cáo", List.of())));
     Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
         null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
         null, null, null, null, null, List.of(item), List.of(), null));
-    var target = targets.resolve(ChaseSubject.ASSIGNMENT, assignments.ofDirective(d.id()).get(0).id());
-    var mail = composer.compose(target, NotificationKind.REMINDER, 7, clock.instant());
-    assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+    var a = assignments.ofDirective(d.id()).get(0);
+    var mail = composer.agencyDigest(a.agencyCode(), LocalDate.now(clock),
+        List.of(composer.line(a, directives.get(d.id()), NotificationKind.REMINDER, 7, 0, "http://localhost/")));
+    assertThat(mail.html()).doesNotContain("<script>", "<b>").contains("&lt;script&gt;");
   }
 
   @Test

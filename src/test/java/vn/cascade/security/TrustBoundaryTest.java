@@ -206,7 +206,7 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
         .processDefinitionKey(vn.cascade.reminder.MorningDigestProcess.KEY).timers().singleResult().getId());
     executeAsyncJobs();
 
-    List<Long> chased = jdbc.sql("select assignment_id from cascade_digest_item where assignment_id in (:ids)")
+    List<Long> chased = jdbc.sql("select subject_id from cascade_digest_item where subject = 'ASSIGNMENT' and subject_id in (:ids)")
         .param("ids", List.of(police.id(), health.id())).query(Long.class).list();
     assertThat(chased).isNotEmpty().containsOnly(health.id());
   }

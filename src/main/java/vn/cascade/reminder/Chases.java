@@ -8,13 +8,14 @@ import vn.cascade.reminder.ChasePlans.Plan;
 import vn.cascade.reminder.NotificationPlanner.Planned;
 
 /**
- * An assignment's chase has no timer of its own: its plan row in {@code cascade_chase} says which
- * reminder or urging is due next and when, and the morning digest ({@link MorningDigest}) sends what
- * is due. The BPMN opens the plan when the report opens ({@code ${assignmentChase.open(execution)}})
- * and closes it when the report is accepted ({@code ${chasePlans.close(execution)}}).
+ * Opens a chase: an agency's report, the collector's summary, the report back to the Party. No chase
+ * has a timer of its own: its plan row in {@code cascade_chase} says which reminder or urging is due next
+ * and when, and the morning digest ({@link MorningDigest}) sends what is due. The BPMN opens the plan
+ * when the chased scope starts ({@code ${chases.open(execution)}}) and closes it when the scope ends
+ * ({@code ${chasePlans.close(execution)}}): report accepted, summary submitted, report back prepared.
  */
-@Component("assignmentChase")
-public class AssignmentChase {
+@Component("chases")
+public class Chases {
 
   private final ChaseTargets targets;
   private final NotificationPlanner planner;
@@ -22,7 +23,7 @@ public class AssignmentChase {
   private final ChasePlans plans;
   private final Clock clock;
 
-  AssignmentChase(ChaseTargets targets, NotificationPlanner planner, TimeCompression compression, ChasePlans plans,
+  Chases(ChaseTargets targets, NotificationPlanner planner, TimeCompression compression, ChasePlans plans,
       Clock clock) {
     this.targets = targets;
     this.planner = planner;
@@ -31,7 +32,10 @@ public class AssignmentChase {
     this.clock = clock;
   }
 
-  /** The first plan of the chase of the assignment in this process; no row can exist yet. */
+  /**
+   * The first plan of the chase in this process; no row can exist yet (closing a chase deletes its row,
+   * so a summary returned by the leadership starts afresh).
+   */
   public void open(DelegateExecution execution) {
     ChaseTarget target = targets.ofProcess(execution.getProcessDefinitionId(), execution.getProcessInstanceId());
     Instant startedAt = clock.instant();
