@@ -127,7 +127,7 @@ class WorkspaceTest extends CascadeIntegrationTest {
   }
 
   @Test
-  void onlyTheCollectorTheOfficeTheLeadershipAndAdministratorsOpenIt() {
+  void onlyTheCollectorTheOfficeTheLeadershipAndAdministratorsOpenItAndTheTaskAndDashboardLinkToIt() {
     assertThat(status(COLLECTOR, "demo")).isEqualTo(HttpStatus.OK);
     assertThat(status("vp-ubnd", "demo")).isEqualTo(HttpStatus.OK);
     assertThat(status("lanh-dao-ubnd", "demo")).isEqualTo(HttpStatus.OK);
@@ -138,6 +138,12 @@ class WorkspaceTest extends CascadeIntegrationTest {
       assertThat(refused.getBody()).contains("chỉ dành cho cơ quan tổng hợp (Sở Kế hoạch và Đầu tư)")
           .doesNotContain("Lê Thị Hồng");
     }
+
+    assertThat(page(COLLECTOR, "/dashboard/directives/" + fixture.directive().id()))
+        .contains("href=\"" + fixture.url() + "\"");
+    assertThat(page("so-yt", "/dashboard/directives/" + fixture.directive().id())).doesNotContain(fixture.url());
+    Task collect = taskOf(fixture.directive().processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS);
+    assertThat(viewOf(collect)).containsEntry("workspaceUrl", fixture.url());
   }
 
   // ---------------------------------------------------------------- the fixture
