@@ -138,6 +138,14 @@ class WorkspaceTest extends CascadeIntegrationTest {
       assertThat(refused.getBody()).contains("chỉ dành cho cơ quan tổng hợp (Sở Kế hoạch và Đầu tư)")
           .doesNotContain("Lê Thị Hồng");
     }
+    // Sở KH&ĐT sees every directive on the dashboard, but collects only its own: another collector's is not its workspace.
+    Directive other = directives.issue(draft(fixture.day0(), "so-nv"));
+    String url = "/dashboard/directives/" + other.id() + "/workspace";
+    assertThat(http.withBasicAuth("so-nv", "demo").getForEntity(url, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.withBasicAuth(COLLECTOR, "demo").getForEntity(url, String.class).getBody())
+        .contains("chỉ dành cho cơ quan tổng hợp (Sở Nội vụ)");
+    assertThat(http.withBasicAuth(COLLECTOR, "demo").getForEntity(url, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(page(COLLECTOR, "/dashboard/directives/" + fixture.directive().id()))
         .contains("href=\"" + fixture.url() + "\"");
@@ -151,7 +159,7 @@ class WorkspaceTest extends CascadeIntegrationTest {
   private Fixture build() {
     LocalDate day0 = LocalDate.now(clock);
     at(day0, 9);
-    Directive d = directives.issue(draft(day0));
+    Directive d = directives.issue(draft(day0, COLLECTOR));
     Map<String, Long> ids = new LinkedHashMap<>();
     assignments.ofDirective(d.id()).forEach(a -> ids.put(a.agencyCode(), a.id()));
 
@@ -186,7 +194,7 @@ class WorkspaceTest extends CascadeIntegrationTest {
     clock.set(day.atTime(LocalTime.of(hour, 0)).atZone(VnDates.ZONE).toInstant());
   }
 
-  private DirectiveDraft draft(LocalDate day0) {
+  private DirectiveDraft draft(LocalDate day0, String collector) {
     DirectiveDraft base = TestDocuments.directive(day0, "so-yt");
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("number", base.number());
@@ -197,7 +205,7 @@ class WorkspaceTest extends CascadeIntegrationTest {
     d.put("title", "V/v thử nghiệm hồ sơ tổng hợp");
     d.put("reportDeadline", base.reportDeadline().toString());
     d.put("summaryDeadline", base.summaryDeadline().toString());
-    d.put("collectingAgency", COLLECTOR);
+    d.put("collectingAgency", collector);
     d.put("recipients", List.of(Map.of("name", "Như trên", "purpose", "thực hiện")));
     d.put("items", List.of(
         item(1, "so-yt", bullet("Tăng cường phòng, chống dịch bệnh."), bullet("Kiểm tra an toàn thực phẩm.", "ubnd-bien-hoa")),
