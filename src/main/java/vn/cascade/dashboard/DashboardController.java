@@ -73,6 +73,7 @@ class DashboardController {
     DirectivePage view = query.directivePage(id, Visibility.of(user), status, new Pager.Request(page, size));
     model.addAttribute("page", view);
     model.addAttribute("d", view.directive());
+    model.addAttribute("workspace", WorkspaceController.mayOpen(user, view.directive()));
     model.addAttribute("status", statusKey(status));
     model.addAttribute("statusOptions", statusOptions());
     model.addAttribute("now", query.now());

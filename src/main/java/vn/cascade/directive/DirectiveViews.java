@@ -46,6 +46,10 @@ class DirectiveViews implements TaskViews {
     view.put("reportDeadlineText", text(VnDates.before(d.reportDeadline())));
     view.put("summaryDeadlineText", text(VnDates.before(d.summaryDeadline())));
     collection.view(d.id()).forEach((k, v) -> view.put(k, text(String.valueOf(v))));
+    if (DirectiveProcess.TASK_COLLECT_REPORTS.equals(task.getTaskDefinitionKey())) {
+      // Every report in full, on Cascade's page: the form shows only one line per report.
+      view.put("workspaceUrl", "/dashboard/directives/" + d.id() + "/workspace");
+    }
     for (String typed : new String[] {DirectiveProcess.SUMMARY_RETURN_COMMENT.name(), DirectiveProcess.SUMMARY_NUMBER.name(),
         DirectiveProcess.SUMMARY_TEXT.name()}) {
       Object value = runtimeService.getVariable(task.getProcessInstanceId(), typed);
