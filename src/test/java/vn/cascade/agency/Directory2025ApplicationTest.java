@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.cascade.TestDocuments;
 import vn.cascade.assignment.AgencyAssignmentProcess;
@@ -28,16 +29,21 @@ import vn.cascade.directive.DirectiveService;
  * The application started on the directory after 1 July 2025, chosen by the property: every
  * commune is a group with a demo user, the 2020 demo case is left out, and a directive to "các sở,
  * ngành và UBND các xã, phường" gives a task to every department and every xã and phường.
- * A context of its own, so one test class only.
+ * A context of its own, closed after the class, so one test class only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cascade.agencies.directory=classpath:agencies/dong-nai-2025.yaml",
     "spring.datasource.url=jdbc:h2:mem:cascade-test-2025;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=localhost",
-    "spring.mail.port=${cascade.test.smtp-port:3025}"
+    "spring.mail.port=${cascade.test.smtp-port:3025}",
+    // Its own engine name and no webapps, as DemoCascadePostgresTest: engine-rest and the webapps
+    // look the engine up by name and keep the last started context, and the H2 suite's must stay.
+    "camunda.bpm.process-engine-name=directory2025",
+    "camunda.bpm.webapp.enabled=false"
 })
 @ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class Directory2025ApplicationTest {
 
   @Autowired TestRestTemplate anonymous;
