@@ -82,6 +82,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
 
     var a = assignments.ofDirective(directiveId).get(0);
     reportAndAccept("so-yt", a.processInstanceId(), report("Đã triển khai."));
+    driver().uploadSummaryDocument(directivePi, "so-khdt");
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Các cơ quan đã báo cáo đầy đủ."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
@@ -155,6 +156,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     approveDraft(c);
     String directivePi = directives.get(directiveId).processInstanceId();
     reportAndAccept("so-yt", assignments.ofDirective(directiveId).get(0).processInstanceId(), report("Xong."));
+    driver().uploadSummaryDocument(directivePi, "so-khdt");
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "201/BC-SKHĐT", "summaryText", "Tổng hợp."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
