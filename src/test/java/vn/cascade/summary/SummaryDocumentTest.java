@@ -157,6 +157,9 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
       assertThat(response.getStatusCode()).as(message).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody()).as(message).contains(message, "Chưa có gì được lưu.", "Tải lên phiên bản mới");
     });
+    ResponseEntity<String> nul = upload(COLLECTOR, d, "bao\u0000cao.pdf", "application/pdf", SIGNED_PDF);
+    assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(nul.getBody()).contains("ký tự điều khiển", "/dashboard/directives/" + d.id() + "/workspace#summary");
     assertThat(documents.versions(d.id())).isEmpty();
   }
 
