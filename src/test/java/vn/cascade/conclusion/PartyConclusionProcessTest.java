@@ -93,6 +93,8 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     Task prepare = taskOf(c.processInstanceId(), TASK_PREPARE_REPORT_BACK);
     assertThat(prepare.getDueDate().toInstant()).isEqualTo(VnDates.dueBefore(c.reportBackDeadline()));
     assertThat(runtimeService.getVariable(c.processInstanceId(), "summaryText")).isEqualTo("Các cơ quan đã báo cáo đầy đủ.");
+    assertThat(viewOf(prepare)).as("the approved summary document, version 1").containsEntry("approvedSummaryVersion", "1")
+        .containsEntry("approvedSummaryUrl", "/dashboard/directives/" + directiveId + "/summary-documents/1");
     completeAs("vp-ubnd", prepare, Map.of("reportBackNumber", "300-BC/BCSĐ", "reportBackText", "Báo cáo kết quả."));
     completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), TASK_APPROVE_REPORT_BACK),
         Map.of("reportBackDecision", "approve", "reportBackComment", ""));
