@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cascade.common.CascadePage;
+import vn.cascade.common.ForbiddenException;
 import vn.cascade.common.InvalidInputException;
 import vn.cascade.directive.Directive;
 import vn.cascade.security.CurrentUser;
@@ -64,6 +65,9 @@ class WorkspaceController {
     model.addAttribute("documents", documents.versions(d.id()));
     model.addAttribute("mayUpload", documents.mayUpload(d));
     model.addAttribute("collectionOpen", documents.collectionOpen(d));
+    // Back to the collection task in Tasklist, while it is open, for the collecting agency.
+    model.addAttribute("taskUrl", documents.collectionTask(d).filter(t -> user.groups().contains(d.collectingAgency()))
+        .map(t -> "/camunda/app/tasklist/default/#/?task=" + t).orElse(null));
     model.addAttribute("maxMb", documents.maxBytes() / (1024 * 1024));
     model.addAttribute("now", query.now());
     model.addAttribute("active", "directives");
@@ -83,6 +87,8 @@ class WorkspaceController {
     int version;
     try {
       version = documents.upload(d, file);
+    } catch (ForbiddenException e) {
+      throw DashboardException.forbidden(e.getMessage()); // the collection task ended meanwhile
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("uploadError", e.problems().get(0).message());

@@ -27,6 +27,7 @@ class RequireSummaryDocumentListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     long id = directives.findByProcessInstance(task.getProcessInstanceId()).orElseThrow().id();
+    documents.lock(id); // an upload under way finishes first, or waits and then finds the task gone
     if (documents.latest(id).isEmpty()) {
       throw new IllegalArgumentException(NO_DOCUMENT);
     }

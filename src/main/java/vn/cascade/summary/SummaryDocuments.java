@@ -79,8 +79,14 @@ public class SummaryDocuments {
 
   /** Whether the collection task of the directive is open now. */
   public boolean collectionOpen(Directive d) {
-    return d.processInstanceId() != null && tasks.createTaskQuery().processInstanceId(d.processInstanceId())
-        .taskDefinitionKey(DirectiveProcess.TASK_COLLECT_REPORTS).count() > 0;
+    return collectionTask(d).isPresent();
+  }
+
+  /** The id of the directive's collection task while it is open. */
+  public Optional<String> collectionTask(Directive d) {
+    return d.processInstanceId() == null ? Optional.empty() : tasks.createTaskQuery()
+        .processInstanceId(d.processInstanceId()).taskDefinitionKey(DirectiveProcess.TASK_COLLECT_REPORTS).list()
+        .stream().findFirst().map(org.camunda.bpm.engine.task.Task::getId);
   }
 
   /** Only the users of the directive's collecting agency, and only while its collection task is open. */
@@ -91,6 +97,10 @@ public class SummaryDocuments {
   /** Stores the file as the next version and answers its number; nothing is stored when it is refused. */
   @Transactional
   public int upload(Directive d, MultipartFile file) throws IOException {
+    // One upload at a time per directive, and none once its collection task has completed: the
+    // completion takes the same lock (RequireSummaryDocumentListener), so the version it checked is
+    // the one the leader gets.
+    lock(d.id());
     if (!mayUpload(d)) {
       throw new ForbiddenException("Chỉ cơ quan tổng hợp của văn bản này được tải lên báo cáo tổng hợp, khi nhiệm vụ "
           + "Tổng hợp báo cáo đang mở.");
@@ -131,10 +141,13 @@ public class SummaryDocuments {
       throw refused("Tệp " + name + " không phải tệp " + (type.equals(PDF) ? "PDF" : "Word (DOCX)")
           + " thật (nội dung không đúng định dạng). Xin lưu lại tệp từ Word hoặc từ phần mềm ký số rồi tải lên.");
     }
-    // One upload at a time per directive: the version numbers follow each other.
-    jdbc.sql("select id from cascade_directive where id = :id for update").param("id", d.id()).query(Long.class)
-        .single();
     return documents.store(d.id(), name.replaceAll("[\\\\/]", "_"), type, content, user.userId(), clock.instant());
+  }
+
+  /** Holds the directive's row until the transaction ends. */
+  void lock(long directiveId) {
+    jdbc.sql("select id from cascade_directive where id = :id for update").param("id", directiveId).query(Long.class)
+        .single();
   }
 
   public byte[] content(long directiveId, int version) {

@@ -77,6 +77,9 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
         "Tạo dự thảo", "Chưa có gì được ghi nhận.");
     assertThat(taskOf(pi, DirectiveProcess.TASK_COLLECT_REPORTS)).isNotNull();
     assertThat((String) viewOf(collect).get("summaryDocumentMissing")).contains("Chưa có văn bản báo cáo tổng hợp");
+    assertThat(http.withBasicAuth(COLLECTOR, "demo").getForObject("/dashboard/directives/" + d.id() + "/workspace",
+        String.class)).contains("id=\"no-document\"", "id=\"upload-form\"", "Tạo dự thảo (DOCX)",
+        "/camunda/app/tasklist/default/#/?task=" + collect.getId());
 
     // Version 1: the draft as generated; version 2: edited in Word. The task completes with version 2.
     assertUploaded(upload(COLLECTOR, d, "Dự thảo.docx", DOCX, draft), d, 1);
