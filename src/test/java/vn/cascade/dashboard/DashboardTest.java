@@ -49,10 +49,9 @@ import vn.cascade.conclusion.ConclusionService;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseSubject;
-import vn.cascade.reminder.Mail;
 import vn.cascade.reminder.NotificationKind;
 import vn.cascade.reminder.NotificationOutbox;
+import vn.cascade.reminder.OutboxFixtures;
 
 /**
  * The dashboards over one small directive of our own whose five assignments sit in known
@@ -145,8 +144,8 @@ class DashboardTest extends CascadeIntegrationTest {
         AgencyAssignmentProcess.REVIEW_DECISION.name(), AgencyAssignmentProcess.REVIEW_ACCEPT,
         AgencyAssignmentProcess.REVIEW_COMMENT.name(), ""));
     executeAsyncJobs();
-    sent(d, of(d, DISTRICT), NotificationKind.REMINDER, now.minusSeconds(9 * 86400));
-    sent(d, of(d, DISTRICT), NotificationKind.URGING, now.minusSeconds(3600));
+    OutboxFixtures.sentDigest(outbox, "dashboard-test", of(d, DISTRICT), NotificationKind.REMINDER, now.minusSeconds(9 * 86400));
+    OutboxFixtures.sentDigest(outbox, "dashboard-test", of(d, DISTRICT), NotificationKind.URGING, now.minusSeconds(3600));
 
     Map<String, Assignment> byAgency = new HashMap<>();
     assignments.ofDirective(d.id()).forEach(a -> byAgency.put(a.agencyCode(), a));
@@ -417,7 +416,7 @@ class DashboardTest extends CascadeIntegrationTest {
 
     String chased = page(MANAGER, "/dashboard/assignments/" + fixture.assignment(DISTRICT));
     assertThat(chased).contains("Cơ quan chưa gửi báo cáo").contains("Nhắc hạn").contains("Đôn đốc")
-        .contains("[Đôn đốc] thử nghiệm bảng theo dõi");
+        .contains("[Đôn đốc] dashboard-test");
   }
 
   // ---------------------------------------------------------------- agencies
@@ -690,17 +689,6 @@ class DashboardTest extends CascadeIntegrationTest {
     } finally {
       SecurityContextHolder.clearContext();
     }
-  }
-
-  /** A morning digest that covered the assignment's reminder or urging, sent at the time given. */
-  private void sent(Directive d, Assignment a, NotificationKind kind, Instant at) {
-    Mail mail = new Mail(List.of(a.agencyCode() + "@dongnai.example"), List.of(),
-        "[" + kind.tag() + "] thử nghiệm bảng theo dõi", "Nội dung", "<p>Nội dung</p>");
-    String key = "dashboard-test:" + a.id() + ":" + kind.name();
-    long id = outbox.insertDigest(key, NotificationKind.DIGEST, a.agencyCode(), at.atZone(VnDates.ZONE).toLocalDate(),
-        mail, at, at, null, List.of(new NotificationOutbox.DigestItem(ChaseSubject.ASSIGNMENT, a.id(), kind, 1,
-            a.deadline(), 0, kind == NotificationKind.URGING ? 1 : 0)));
-    outbox.markSent(id, at);
   }
 
   // ---------------------------------------------------------------- reading pages

@@ -34,10 +34,9 @@ import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveProcess;
 import vn.cascade.directive.DirectiveService;
-import vn.cascade.reminder.ChaseSubject;
-import vn.cascade.reminder.Mail;
 import vn.cascade.reminder.NotificationKind;
 import vn.cascade.reminder.NotificationOutbox;
+import vn.cascade.reminder.OutboxFixtures;
 
 /**
  * The collector's workspace over one directive collected by Sở KH&ĐT, seen after the reporting
@@ -182,7 +181,8 @@ class WorkspaceTest extends CascadeIntegrationTest {
         .timers().activityId(DirectiveProcess.BOUNDARY_DEADLINE_PASSED).singleResult();
     managementService.executeJob(timer.getId());
     Instant urgedAt = clock.instant();
-    urged(assignments.find(ids.get(DISTRICT)).orElseThrow(), urgedAt);
+    OutboxFixtures.sentDigest(outbox, "workspace-test", assignments.find(ids.get(DISTRICT)).orElseThrow(),
+        NotificationKind.URGING, urgedAt);
     Instant now = clock.instant().plus(Duration.ofHours(3));
     clock.set(now);
     reportAndAccept("ca-tinh", assignments.find(ids.get("ca-tinh")).orElseThrow().processInstanceId(),
@@ -234,16 +234,6 @@ class WorkspaceTest extends CascadeIntegrationTest {
     } finally {
       SecurityContextHolder.clearContext();
     }
-  }
-
-  /** A morning digest that carried an urging about the assignment, sent at the time given. */
-  private void urged(Assignment a, Instant at) {
-    Mail mail = new Mail(List.of(a.agencyCode() + "@dongnai.example"), List.of(), "[Đôn đốc] hồ sơ tổng hợp",
-        "Nội dung", "<p>Nội dung</p>");
-    long id = outbox.insertDigest("workspace-test:" + a.id(), NotificationKind.DIGEST, a.agencyCode(),
-        at.atZone(VnDates.ZONE).toLocalDate(), mail, at, at, null, List.of(new NotificationOutbox.DigestItem(
-            ChaseSubject.ASSIGNMENT, a.id(), NotificationKind.URGING, 1, a.deadline(), 0, 1)));
-    outbox.markSent(id, at);
   }
 
   // ---------------------------------------------------------------- reading the page
