@@ -157,6 +157,7 @@ final class SummaryDocx {
         + ReportStatus.OPEN_IN_TIME.label() + ": " + c.open() + "; " + ReportStatus.OPEN_OVERDUE.label() + ": "
         + c.overdue() + "). Hạn báo cáo: " + VnDates.before(d.reportDeadline()) + "; hạn tổng hợp: "
         + VnDates.before(d.summaryDeadline()) + ".");
+    lateArrivals();
     statusTable();
 
     section("II. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ");
@@ -202,6 +203,23 @@ final class SummaryDocx {
 
     section("V. ĐỀ XUẤT, KIẾN NGHỊ");
     justified("(" + collector.name() + " bổ sung nội dung đề xuất, kiến nghị Thường trực UBND tỉnh chỉ đạo.)");
+  }
+
+  /**
+   * The reports accepted after the collection opened (so after an earlier draft may have been made):
+   * named, with when each arrived, so that the collector sees what a regenerated draft added.
+   */
+  private void lateArrivals() {
+    Instant opened = page.directive().collectionOpenedAt();
+    List<AssignmentRow> late = page.rows().stream().filter(r -> r.reportedAt() != null && r.arrivedAfterCollection())
+        .sorted(java.util.Comparator.comparing(AssignmentRow::reportedAt)).toList();
+    if (opened == null || late.isEmpty()) {
+      return;
+    }
+    justified("Sau khi mở tổng hợp (" + VnDates.formatWithTime(opened) + "), có " + late.size()
+        + " báo cáo đến sau khi mở tổng hợp, đã được tổng hợp trong báo cáo này: " + String.join("; ", late.stream()
+            .map(r -> nameOf(r) + " (nhiệm vụ " + r.item() + ", ngày " + VnDates.format(r.reportedAt()) + ")")
+            .toList()) + ".");
   }
 
   /**
@@ -326,7 +344,8 @@ final class SummaryDocx {
       cell(row.getCell(1), r.agencyName(), false);
       cell(row.getCell(2), String.valueOf(r.item()), false);
       cell(row.getCell(3), VnDates.format(r.deadline()), false);
-      cell(row.getCell(4), r.statusAndWork(), false);
+      cell(row.getCell(4), r.statusAndWork() + (r.reportedAt() != null && r.arrivedAfterCollection()
+          ? "; đến sau khi mở tổng hợp" : ""), false);
       cell(row.getCell(5), r.reportedAt() == null ? "" : VnDates.format(r.reportedAt()), false);
     }
     t.getRow(0).setRepeatHeader(true);

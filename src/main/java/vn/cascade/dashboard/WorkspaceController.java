@@ -63,6 +63,8 @@ class WorkspaceController {
     model.addAttribute("page", page);
     model.addAttribute("d", d);
     model.addAttribute("documents", documents.versions(d.id()));
+    // Reports accepted after this version was uploaded are not in it: the page says so.
+    model.addAttribute("latestDocument", documents.latest(d.id()).orElse(null));
     model.addAttribute("mayUpload", documents.mayUpload(d));
     model.addAttribute("collectionOpen", documents.collectionOpen(d));
     // Back to the collection task in Tasklist, while it is open, for the collecting agency.

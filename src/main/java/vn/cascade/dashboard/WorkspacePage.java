@@ -9,7 +9,9 @@ import vn.cascade.directive.Directive;
  * The collector's workspace for one directive: every report that arrived, in full, grouped by
  * item, with the coordinating agencies' contributions; the agencies still missing with their
  * bucket and the reminders and urgings sent. {@code filter} narrows all three; {@code counts}
- * cover every assignment of the directive, whatever the filter.
+ * cover every assignment of the directive, whatever the filter, and so do {@code lateArrivals}: the
+ * reports accepted after the collection opened, in the order they arrived, which a draft made now
+ * includes and an earlier one did not.
  */
 record WorkspacePage(
     Directive directive,
@@ -19,6 +21,7 @@ record WorkspacePage(
     List<String> problems,
     List<ItemGroup> items,
     List<Missing> missing,
+    List<AssignmentRow> lateArrivals,
     int reportsShown,
     Map<String, String> itemOptions,
     Map<String, String> agencyOptions,

@@ -109,8 +109,10 @@ class WorkspaceQuery {
         groups.add(new WorkspacePage.ItemGroup(item.number(), item.heading(), item.bullets(), rs, cs));
       }
     }
-    return new WorkspacePage(d, page.collectingAgencyName(), page.counts(), f, problems, groups, missing, reportsShown,
-        itemOptions, agencyOptions, statusOptions);
+    List<AssignmentRow> late = page.rows().stream().filter(r -> r.reportedAt() != null && r.arrivedAfterCollection())
+        .sorted(Comparator.comparing(AssignmentRow::reportedAt)).toList();
+    return new WorkspacePage(d, page.collectingAgencyName(), page.counts(), f, problems, groups, missing, late,
+        reportsShown, itemOptions, agencyOptions, statusOptions);
   }
 
   private static WorkspacePage.Report report(AssignmentRow r, Map<String, Object> report, DirectivePage.ItemView item,

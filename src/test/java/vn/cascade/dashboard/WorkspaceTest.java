@@ -100,6 +100,9 @@ class WorkspaceTest extends CascadeIntegrationTest {
     String late = article(page, "ca-tinh");
     assertThat(late).contains("data-late=\"true\"", "Đến muộn — sau khi mở tổng hợp", "Báo cáo muộn của Công an tỉnh.",
         VnDates.format(fixture.now()));
+    String arrivals = page.substring(page.indexOf("id=\"late-arrivals\""));
+    assertThat(arrivals.substring(0, arrivals.indexOf("</div>"))).contains("data-late-agency=\"ca-tinh\"",
+        "href=\"#report-" + fixture.assignments().get("ca-tinh") + "\"").doesNotContain("data-late-agency=\"so-yt\"");
 
     String missing = page.substring(page.indexOf("id=\"missing\""));
     assertThat(missing).contains("(2)").doesNotContain("data-agency=\"so-yt\"").doesNotContain("data-agency=\"ca-tinh\"");

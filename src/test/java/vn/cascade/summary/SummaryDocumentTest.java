@@ -137,6 +137,57 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void aReportArrivingAfterTheCollectionOpenedIsMarkedLateOnTheWorkspaceAndInTheRegeneratedDraft() throws IOException {
+    Directive d = collecting();
+    String draftUrl = "/dashboard/directives/" + d.id() + "/summary.docx";
+    String workspaceUrl = "/dashboard/directives/" + d.id() + "/workspace";
+    String first = textOf(download(COLLECTOR, draftUrl));
+    assertThat(first.substring(first.indexOf("III. CÁC CƠ QUAN"), first.indexOf("IV. KHÓ KHĂN")))
+        .contains("UBND TP Long Khánh");
+    assertThat(first).doesNotContain("Báo cáo muộn của Long Khánh.").doesNotContain("đến sau khi mở tổng hợp");
+    assertThat(http.withBasicAuth(COLLECTOR, "demo").getForObject(workspaceUrl, String.class))
+        .doesNotContain("id=\"late-arrivals\"");
+    assertUploaded(upload(COLLECTOR, d, "Dự thảo.docx", DOCX, download(COLLECTOR, draftUrl)), d, 1);
+
+    // Three hours later UBND TP Long Khánh reports and its report is accepted: after the collection opened.
+    clock.set(clock.instant().plus(Duration.ofHours(3)));
+    Assignment district = assignments.ofDirective(d.id()).stream()
+        .filter(a -> a.agencyCode().equals("ubnd-long-khanh")).findFirst().orElseThrow();
+    reportAndAccept("ubnd-long-khanh", district.processInstanceId(),
+        TestDocuments.report("Báo cáo muộn của Long Khánh.", "Đã rà soát mặt bằng."));
+
+    String workspace = http.withBasicAuth(COLLECTOR, "demo").getForObject(workspaceUrl, String.class);
+    String report = workspace.substring(workspace.indexOf("id=\"report-" + district.id() + "\""));
+    assertThat(report.substring(0, report.indexOf("</article>"))).contains("data-late=\"true\"",
+        "Đến muộn — sau khi mở tổng hợp", "Báo cáo muộn của Long Khánh.", "Đã rà soát mặt bằng.");
+    String notice = workspace.substring(workspace.indexOf("id=\"late-arrivals\""));
+    assertThat(notice.substring(0, notice.indexOf("</div>"))).contains("data-late-agency=\"ubnd-long-khanh\"",
+        "UBND TP Long Khánh", "href=\"#report-" + district.id() + "\"", VnDates.formatWithTime(clock.instant()),
+        "đến sau phiên bản 1 đã tải lên, chưa có trong phiên bản đó")
+        .doesNotContain("data-late-agency=\"so-yt\"").doesNotContain("data-late-agency=\"ca-tinh\"");
+
+    // Tạo dự thảo again: the late report is in it, marked, and no longer among the missing.
+    byte[] regenerated = download(COLLECTOR, draftUrl);
+    String text = textOf(regenerated);
+    assertThat(text.substring(text.indexOf("I. TÌNH HÌNH BÁO CÁO"), text.indexOf("II. KẾT QUẢ")))
+        .contains("có 1 báo cáo đến sau khi mở tổng hợp", "Ủy ban nhân dân thành phố Long Khánh (nhiệm vụ 3, ngày "
+            + VnDates.format(clock.instant()) + ")", "0 nhiệm vụ chưa báo cáo");
+    assertThat(text.substring(text.indexOf("II. KẾT QUẢ"), text.indexOf("III. CÁC CƠ QUAN")))
+        .containsSubsequence("Long Khánh", "Nhiệm vụ 3 — báo cáo ngày " + VnDates.format(clock.instant()),
+            "đến sau khi mở tổng hợp", "Đã rà soát mặt bằng.", "Báo cáo muộn của Long Khánh.");
+    assertThat(text.substring(text.indexOf("III. CÁC CƠ QUAN"), text.indexOf("IV. KHÓ KHĂN")))
+        .contains("Tất cả các cơ quan, đơn vị đã báo cáo.").doesNotContain("Long Khánh");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(regenerated))) {
+      var table = doc.getTables().get(1);
+      var row = table.getRows().stream().filter(r -> r.getCell(1).getText().contains("Long Khánh")).findFirst()
+          .orElseThrow();
+      assertThat(row.getCell(4).getText()).contains("đến sau khi mở tổng hợp");
+      assertThat(table.getRows().stream().filter(r -> r.getCell(1).getText().equals("Sở Y tế")).findFirst().orElseThrow()
+          .getCell(4).getText()).doesNotContain("đến sau khi mở tổng hợp");
+    }
+  }
+
+  @Test
   void onlyTheCollectingAgencyUploadsAndAFakeAnEmptyOrAnOversizeFileIsRefusedWithNothingStored() throws IOException {
     Directive d = collecting();
     for (String other : new String[] {"so-yt", "vp-ubnd", "lanh-dao-ubnd"}) {
