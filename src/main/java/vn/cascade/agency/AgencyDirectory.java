@@ -209,6 +209,27 @@ public class AgencyDirectory {
     return find(code).map(Agency::active).orElse(false);
   }
 
+  /**
+   * The active agency a text names, as letters and imported files write it: its code, its full name
+   * or one of its aliases ("Sở KH&ĐT"), whatever the case and spacing; empty when none or more than
+   * one does. Reads the directory as it is now, so a name added on the administrator's page resolves at once.
+   */
+  public Optional<Agency> byName(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    String wanted = nameKey(text);
+    List<Agency> found = all().stream().filter(Agency::active)
+        .filter(a -> a.code().equals(wanted) || nameKey(a.name()).equals(wanted)
+            || a.aliases().stream().map(AgencyDirectory::nameKey).anyMatch(wanted::equals))
+        .toList();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  private static String nameKey(String text) {
+    return Texts.nfc(text).toLowerCase(VI).replaceAll("\\s+", " ").strip();
+  }
+
   /** The active agencies of a kind, without the units inside an agency: what "all:kind" selects. */
   public List<Agency> ofKind(AgencyKind kind) {
     return all().stream().filter(a -> a.kind() == kind && a.active() && a.parent() == null).toList();

@@ -150,6 +150,8 @@ class AgencyAdminPageTest extends CascadeIntegrationTest {
     assertSaved(added);
     assertThat(identityService.createGroupQuery().groupId("ban-thu-nghiem-mail").singleResult().getName())
         .as("its Camunda group exists at once").isEqualTo("Ban Thử nghiệm thư");
+    assertThat(directory.byName("btn  THƯ")).as("its alias names it at once").get()
+        .extracting(Agency::code).isEqualTo("ban-thu-nghiem-mail");
 
     LocalDate issued = LocalDate.of(2026, 12, 1);
     clock.set(LocalDateTime.of(issued, LocalTime.of(9, 0)).atZone(VnDates.ZONE).toInstant());
