@@ -61,6 +61,7 @@ public class AgencyDirectory {
   record DirectoryFile(String province, List<Agency> agencies) {}
 
   private final AgencyStore store;
+  private final long recheckNanos;
   private volatile Snapshot snapshot;
   private volatile long checkedAt = System.nanoTime();
 
@@ -68,13 +69,20 @@ public class AgencyDirectory {
   public AgencyDirectory(Resource file) {
     DirectoryFile read = readFile(file);
     this.store = null;
+    this.recheckNanos = RECHECK.toNanos();
     this.snapshot = new Snapshot(read.province(), 0, index(read.agencies()));
   }
 
   /** The application's directory: the database's, seeded from the file when it has none. */
   @Autowired
   AgencyDirectory(@Value("${cascade.agencies.directory}") Resource file, AgencyStore store) {
+    this(file, store, RECHECK);
+  }
+
+  /** A node's directory that asks for a newer version at most every {@code recheck}. */
+  AgencyDirectory(Resource file, AgencyStore store, Duration recheck) {
     this.store = store;
+    this.recheckNanos = recheck.toNanos();
     if (store.isEmpty()) {
       DirectoryFile read = readFile(file);
       if (store.seed(read.province(), file.getDescription(), read.agencies())) {
@@ -157,7 +165,7 @@ public class AgencyDirectory {
   }
 
   private Snapshot current() {
-    if (store != null && System.nanoTime() - checkedAt > RECHECK.toNanos()) {
+    if (store != null && System.nanoTime() - checkedAt >= recheckNanos) {
       checkedAt = System.nanoTime();
       try {
         if (store.version() != snapshot.version()) {

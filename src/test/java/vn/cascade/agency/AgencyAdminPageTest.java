@@ -8,6 +8,7 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -160,10 +162,24 @@ class AgencyAdminPageTest extends CascadeIntegrationTest {
     assertThat(taskService.createTaskQuery().taskCandidateGroup("ban-thu-nghiem-mail").count())
         .as("the new agency has its task").isEqualTo(1);
 
-    ResponseEntity<String> edited = admin.form("/admin/agencies/ban-thu-nghiem-mail", "name", "Ban Thử nghiệm thư",
+    // Another node of a cluster, with its own copy of the directory, read before the change.
+    AgencyStore store = new AgencyStore(jdbc, transactions);
+    AgencyDirectory otherNode = new AgencyDirectory(new ClassPathResource("agencies/dong-nai.yaml"), store,
+        Duration.ZERO);
+    AgencyDirectory slowNode = new AgencyDirectory(new ClassPathResource("agencies/dong-nai.yaml"), store,
+        Duration.ofHours(1));
+    assertThat(otherNode.get("ban-thu-nghiem-mail").emails()).containsExactly("cu@ban-tn.example");
+
+    ResponseEntity<String> edited = admin.form("/admin/agencies/ban-thu-nghiem-mail", "name", "Ban Thử nghiệm thư điện tử",
         "aliases", "BTN thư\nBan TN", "kind", "office", "emails", "moi@ban-tn.example", "parent", "",
         "statisticsCode", "");
     assertSaved(edited);
+    assertThat(identityService.createGroupQuery().groupId("ban-thu-nghiem-mail").singleResult().getName())
+        .as("its group is renamed at once").isEqualTo("Ban Thử nghiệm thư điện tử");
+    assertThat(otherNode.get("ban-thu-nghiem-mail").emails()).as("the other node sees the new version")
+        .containsExactly("moi@ban-tn.example");
+    assertThat(slowNode.get("ban-thu-nghiem-mail").emails()).as("until it checks, a node keeps its copy")
+        .containsExactly("cu@ban-tn.example");
     String page = admin.as().getForObject("/admin/agencies/ban-thu-nghiem-mail", String.class);
     assertThat(page).as("the change is recorded: who and what")
         .contains("admin", "Thư điện tử: cu@ban-tn.example → moi@ban-tn.example", "thêm mới");
