@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,7 +28,8 @@ import vn.cascade.common.Texts;
 @Service
 class AgencyAdministration {
 
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\".]+$");
+  static final Pattern EMAIL =
+      Pattern.compile("^[^@\\s,;<>\"\\p{Cntrl}]+@[^@\\s,;<>\"\\p{Cntrl}]+\\.[^@\\s,;<>\".\\p{Cntrl}]+$");
   static final int MAX_CODE = 64;
   static final int MAX_NAME = 500;
   static final int MAX_ALIAS = 200;
@@ -162,7 +162,15 @@ class AgencyAdministration {
     }, by);
   }
 
+  /** At most this many problems are listed; the rest are counted. */
+  static final int MAX_PROBLEMS = 50;
+
   private static void refuse(List<FieldProblem> problems) {
+    if (problems.size() > MAX_PROBLEMS) {
+      List<FieldProblem> shown = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+      shown.add(new FieldProblem("file", "… và " + (problems.size() - MAX_PROBLEMS) + " lỗi khác."));
+      throw new InvalidInputException(shown);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -236,6 +244,9 @@ class AgencyAdministration {
           + MAX_CODE + " ký tự)."));
     }
     String name = in.name() == null ? "" : Texts.nfc(in.name()).replaceAll("\\s+", " ").strip();
+    if (Texts.hasControlCharacters(in.name()) || Texts.hasControlCharacters(in.aliases())) {
+      problems.add(new FieldProblem("name", where + "tên hoặc tên gọi khác có ký tự điều khiển."));
+    }
     if (name.isEmpty()) {
       problems.add(new FieldProblem("name", where + "tên cơ quan là bắt buộc."));
     } else if (name.length() > MAX_NAME) {
@@ -318,13 +329,5 @@ class AgencyAdministration {
 
   List<AgencyStore.Change> changes(String code, int limit) {
     return store.changes(code, limit);
-  }
-
-  long changeCount() {
-    return store.changeCount();
-  }
-
-  static boolean same(Agency a, Agency b) {
-    return Objects.equals(a, b);
   }
 }

@@ -304,10 +304,15 @@ public class AgencyDirectory {
       }
       return message + ".";
     }
-    if (exists(selector)) {
-      return "Cơ quan " + get(selector).name() + " (" + selector + ") đã ngừng hoạt động trong danh mục, không giao việc mới được.";
+    return unknownCodeMessage(selector);
+  }
+
+  /** Why a code names no active agency: a deactivated one, or none at all. */
+  public String unknownCodeMessage(String code) {
+    if (exists(code)) {
+      return "Cơ quan " + get(code).name() + " (" + code + ") đã ngừng hoạt động trong danh mục, không giao việc mới được.";
     }
-    return "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(selector, 64) + ".";
+    return "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(code, 64) + ".";
   }
 
   /** "Chủ tịch Ủy ban nhân dân các xã,  phường." → "ubnd các xã, phường". */

@@ -142,10 +142,6 @@ class AgencyStore {
         .list();
   }
 
-  long changeCount() {
-    return jdbc.sql("select count(*) from cascade_agency_change").query(Long.class).single();
-  }
-
   private static List<String> lines(String text) {
     return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
   }

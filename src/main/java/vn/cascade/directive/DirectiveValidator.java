@@ -101,13 +101,13 @@ public class DirectiveValidator {
       p.add("collectingAgency", Texts.isBlank(d.collectingAgency())
           ? "Chưa ghi cơ quan tổng hợp, và cơ quan mặc định " + DirectiveDraft.DEFAULT_COLLECTING_AGENCY
               + " không có trong danh mục cơ quan của tỉnh " + agencies.province() + ": xin ghi cơ quan tổng hợp."
-          : "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.collectingAgency(), 64) + ".");
+          : agencies.unknownCodeMessage(d.collectingAgency()));
     }
     if (d.reviewingAgency() != null && !agencies.isActive(d.reviewingAgency())) {
-      p.add("reviewingAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.reviewingAgency(), 64) + ".");
+      p.add("reviewingAgency", agencies.unknownCodeMessage(d.reviewingAgency()));
     }
     if (d.monitoringAgency() != null && !agencies.isActive(d.monitoringAgency())) {
-      p.add("monitoringAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.monitoringAgency(), 64) + ".");
+      p.add("monitoringAgency", agencies.unknownCodeMessage(d.monitoringAgency()));
     }
     p.maxSize("reminderOffsetsDays", d.reminderOffsetsDays(), 10, "Số ngày nhắc trước hạn");
     for (int i = 0; i < Math.min(10, d.reminderOffsetsDays().size()); i++) {
@@ -173,8 +173,7 @@ public class DirectiveValidator {
         for (int k = 0; k < bullet.coordinating().size(); k++) {
           String code = bullet.coordinating().get(k);
           if (!agencies.isActive(code)) {
-            p.add(bat + ".coordinating[" + k + "]", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(code, 64)
-                + ".");
+            p.add(bat + ".coordinating[" + k + "]", agencies.unknownCodeMessage(code));
           }
         }
       }
