@@ -146,6 +146,17 @@ class AgencyAdminPageTest extends CascadeIntegrationTest {
   @Test
   void anAgencyAddedAndGivenANewMailOnThePageGetsItsNextReminderThereWithoutARestart() throws Exception {
     Session admin = admin();
+    long changes = changeCount();
+    ResponseEntity<String> wrong = admin.form("/admin/agencies", "code", "ban-thu-nghiem-mail", "name", " ",
+        "aliases", "", "kind", "bộ", "emails", "cu@ban-tn.example, khong-phai-dia-chi", "parent", "so-khong-co",
+        "statisticsCode", "");
+    assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrong.getBody()).contains("Chưa lưu được:", "tên cơ quan là bắt buộc.",
+        "loại cơ quan &quot;bộ&quot; không có", "địa chỉ thư điện tử &quot;khong-phai-dia-chi&quot; không hợp lệ",
+        "cơ quan cấp trên &quot;so-khong-co&quot; không có trong danh mục.");
+    assertThat(directory.exists("ban-thu-nghiem-mail")).isFalse();
+    assertThat(changeCount()).isEqualTo(changes);
+
     ResponseEntity<String> added = admin.form("/admin/agencies", "code", "ban-thu-nghiem-mail",
         "name", "Ban Thử nghiệm thư", "aliases", "BTN thư\nBan TN", "kind", "office",
         "emails", "cu@ban-tn.example", "parent", "", "statisticsCode", "");
