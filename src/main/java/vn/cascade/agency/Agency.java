@@ -5,19 +5,32 @@ import java.util.List;
 /**
  * An agency of the province's directory; its code is also its Camunda group id. A commune-level
  * unit also has the national statistics office's administrative-unit code ("26068"), null otherwise.
+ * A unit inside an agency names that agency as its parent. A deactivated agency ({@code active}
+ * false) keeps its code, its history and its past assignments, but is offered for nothing new.
  */
-public record Agency(String code, String name, List<String> aliases, AgencyKind kind, String email,
-    String statisticsCode) {
+public record Agency(String code, String name, List<String> aliases, AgencyKind kind, List<String> emails,
+    String statisticsCode, String parent, boolean active) {
 
   public Agency(String code, String name, List<String> aliases, AgencyKind kind, String email) {
     this(code, name, aliases, kind, email, null);
   }
 
+  public Agency(String code, String name, List<String> aliases, AgencyKind kind, String email, String statisticsCode) {
+    this(code, name, aliases, kind, email == null || email.isBlank() ? List.of() : List.of(email), statisticsCode,
+        null, true);
+  }
+
   public Agency {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    emails = emails == null ? List.of() : List.copyOf(emails);
   }
 
   private static final int SHORT = 30;
+
+  /** The first of its mail addresses (the one a demo user gets), null when it has none. */
+  public String email() {
+    return emails.isEmpty() ? null : emails.get(0);
+  }
 
   /**
    * The name used in lists: the full name when it is short ("Sở Y tế"), otherwise the first alias
@@ -28,5 +41,9 @@ public record Agency(String code, String name, List<String> aliases, AgencyKind 
       return name;
     }
     return aliases.stream().filter(a -> a.contains(" ")).findFirst().orElse(name);
+  }
+
+  Agency withActive(boolean value) {
+    return new Agency(code, name, aliases, kind, emails, statisticsCode, parent, value);
   }
 }

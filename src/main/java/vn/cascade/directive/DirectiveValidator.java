@@ -97,17 +97,17 @@ public class DirectiveValidator {
     if (d.reportDeadline() != null && d.summaryDeadline() != null && d.summaryDeadline().isBefore(d.reportDeadline())) {
       p.add("summaryDeadline", "Hạn tổng hợp không được trước hạn báo cáo của các cơ quan.");
     }
-    if (!agencies.exists(d.collectingAgencyOrDefault())) {
+    if (!agencies.isActive(d.collectingAgencyOrDefault())) {
       p.add("collectingAgency", Texts.isBlank(d.collectingAgency())
           ? "Chưa ghi cơ quan tổng hợp, và cơ quan mặc định " + DirectiveDraft.DEFAULT_COLLECTING_AGENCY
               + " không có trong danh mục cơ quan của tỉnh " + agencies.province() + ": xin ghi cơ quan tổng hợp."
-          : "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.collectingAgency(), 64) + ".");
+          : agencies.unknownCodeMessage(d.collectingAgency()));
     }
-    if (d.reviewingAgency() != null && !agencies.exists(d.reviewingAgency())) {
-      p.add("reviewingAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.reviewingAgency(), 64) + ".");
+    if (d.reviewingAgency() != null && !agencies.isActive(d.reviewingAgency())) {
+      p.add("reviewingAgency", agencies.unknownCodeMessage(d.reviewingAgency()));
     }
-    if (d.monitoringAgency() != null && !agencies.exists(d.monitoringAgency())) {
-      p.add("monitoringAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.monitoringAgency(), 64) + ".");
+    if (d.monitoringAgency() != null && !agencies.isActive(d.monitoringAgency())) {
+      p.add("monitoringAgency", agencies.unknownCodeMessage(d.monitoringAgency()));
     }
     p.maxSize("reminderOffsetsDays", d.reminderOffsetsDays(), 10, "Số ngày nhắc trước hạn");
     for (int i = 0; i < Math.min(10, d.reminderOffsetsDays().size()); i++) {
@@ -172,9 +172,8 @@ public class DirectiveValidator {
         }
         for (int k = 0; k < bullet.coordinating().size(); k++) {
           String code = bullet.coordinating().get(k);
-          if (!agencies.exists(code)) {
-            p.add(bat + ".coordinating[" + k + "]", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(code, 64)
-                + ".");
+          if (!agencies.isActive(code)) {
+            p.add(bat + ".coordinating[" + k + "]", agencies.unknownCodeMessage(code));
           }
         }
       }

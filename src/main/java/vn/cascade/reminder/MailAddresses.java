@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
 
-/** Where an agency's mail goes: the agency's own address and the address of each of its users. */
+/** Where an agency's mail goes: the agency's own addresses (read from the directory as it is now) and the address of each of its users. */
 @Component
 public class MailAddresses {
 
@@ -24,9 +24,7 @@ public class MailAddresses {
   public List<String> of(String agencyCode) {
     Set<String> found = new LinkedHashSet<>();
     Agency agency = agencies.get(agencyCode);
-    if (agency.email() != null && !agency.email().isBlank()) {
-      found.add(agency.email());
-    }
+    agency.emails().stream().filter(e -> !e.isBlank()).forEach(found::add);
     for (User user : identityService.createUserQuery().memberOfGroup(agencyCode).list()) {
       if (user.getEmail() != null && !user.getEmail().isBlank()) {
         found.add(user.getEmail());

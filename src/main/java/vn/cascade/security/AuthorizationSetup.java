@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.cascade.agency.AgencyChanged;
 import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
 
@@ -51,7 +53,20 @@ class AuthorizationSetup implements ApplicationRunner {
     List<Filter> shared = filters.createFilterQuery().list();
     int made = 0;
     for (Agency agency : directory.all()) {
-      String g = agency.code();
+      made += grantStanding(agency.code(), shared);
+    }
+    LOG.info("Authorizations: {} standing grants added", made);
+  }
+
+  /** A new agency of the administrator's page may use Tasklist at once, as those of the directory file. */
+  @EventListener
+  void agencyChanged(AgencyChanged change) {
+    grantStanding(change.agency().code(), filters.createFilterQuery().list());
+  }
+
+  private int grantStanding(String g, List<Filter> shared) {
+    int made = 0;
+    {
       made += grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       made += grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
       for (Filter filter : shared) {
@@ -66,7 +81,7 @@ class AuthorizationSetup implements ApplicationRunner {
         made += grant(g, Resources.TASK, "*", Permissions.READ);
       }
     }
-    LOG.info("Authorizations: {} standing grants added", made);
+    return made;
   }
 
   private int grant(String group, Resource resource, String resourceId, Permission... permissions) {

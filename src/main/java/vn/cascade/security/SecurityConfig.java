@@ -95,6 +95,8 @@ class SecurityConfig {
             .requestMatchers("/login", "/error", "/cascade/**", "/favicon.ico").permitAll()
             .requestMatchers(WEBAPP_LOGIN).denyAll()
             .requestMatchers("/outbox", "/outbox/**").hasAnyAuthority("GROUP_vp-ubnd", "GROUP_camunda-admin")
+            // The directory of agencies (agency/AgencyAdminController): administrators only.
+            .requestMatchers("/admin", "/admin/**").hasAuthority("GROUP_camunda-admin")
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(returnToPage).permitAll())
         .requestCache(r -> r.requestCache(returnToPage.requestCache()))
