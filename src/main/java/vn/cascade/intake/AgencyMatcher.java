@@ -185,7 +185,7 @@ final class AgencyMatcher {
       }
       break;
     }
-    return merge(out);
+    return out;
   }
 
   /** Every agency a text names anywhere, known ones only (for sentences that name an office). */
@@ -201,7 +201,7 @@ final class AgencyMatcher {
         p++;
       }
     }
-    return merge(out);
+    return out;
   }
 
   /** The agency a whole phrase names, as in a line of "Nơi nhận": all of it, or nothing. */
@@ -213,10 +213,6 @@ final class AgencyMatcher {
       return Optional.of(hit.get().mention().codes().get(0));
     }
     return Optional.empty();
-  }
-
-  private static List<Mention> merge(List<Mention> in) {
-    return in;
   }
 
   /** What starts at token p: a group, a named list of districts, a known name, or an unknown agency. */
@@ -365,11 +361,13 @@ final class AgencyMatcher {
         s += 1;
       }
       Optional<Map.Entry<List<String>, String>> place = s < t.size() ? place(t, s) : Optional.empty();
+      boolean named = s < t.size() && t.get(s).capital() && Character.isLetter(t.get(s).key().charAt(0))
+          && !KEYWORDS.contains(t.get(s).key());
       if (place.isPresent()) {
         codes.add(place.get().getValue());
         r = s + place.get().getKey().size();
-      } else if (s < t.size() && t.get(s).capital() && codes.size() + unknown.size() > 0 || s > r && s < t.size()
-          && t.get(s).capital()) {
+      } else if (named && (s > r || codes.size() + unknown.size() > 0)) {
+        // A place the directory does not know: its capitalised words, up to the next separator.
         int e = s;
         while (e < t.size() && e - s < 4 && t.get(e).capital() && Character.isLetter(t.get(e).key().charAt(0))) {
           e++;
@@ -380,7 +378,8 @@ final class AgencyMatcher {
         break;
       }
       end = r;
-      if (r < t.size() && (t.get(r).key().equals(",") || t.get(r).key().equals("va"))) {
+      boolean separator = r + 1 < t.size() && (t.get(r).key().equals(",") || t.get(r).key().equals("va"));
+      if (separator && !Set.of("ubnd", "uy", "so", "cac").contains(t.get(r + 1).key())) {
         r++;
       } else {
         break;

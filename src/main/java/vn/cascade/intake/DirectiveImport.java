@@ -30,6 +30,7 @@ public final class DirectiveImport {
   private static final Pattern REPORT_TO = Pattern.compile("(?iu)báo cáo[^.;]*?\\s(?:về|cho|lên|đến|tới)\\s+(.+)$");
   private static final Pattern THROUGH = Pattern.compile("(?iu)\\(\\s*qua\\s+([^)]+)\\)");
   private static final String TABLE = "STT \u0001";
+  private static final Pattern KIND = Pattern.compile("^(ke hoach|quyet dinh|thong bao|chi thi|cong van)$");
 
   private final AgencyDirectory directory;
   private final AgencyMatcher matcher;
@@ -110,6 +111,14 @@ public final class DirectiveImport {
         title = p;
         sources.put("title", p);
         bodyFrom = Math.max(bodyFrom, i + 1);
+      } else if (title == null && LetterText.isUpperCase(p) && KIND.matcher(f).matches() && i + 1 < all.size()) {
+        // A Kế hoạch, Quyết định, Thông báo, Chỉ thị: its name, then the subject on the line under it.
+        String subject = all.get(i + 1).text();
+        title = LetterText.capitalize(LetterText.sentenceCase(p, directory.province())) + " "
+            + subject.substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + subject.substring(1);
+        sources.put("title", p + "\n" + subject);
+        bodyFrom = Math.max(bodyFrom, i + 2);
+        i++;
       } else if (f.startsWith("kinh gui")) {
         String inline = p.substring(p.indexOf(':') < 0 ? "Kính gửi".length() : p.indexOf(':') + 1).strip();
         for (String a : inline.split(";")) {
@@ -163,6 +172,9 @@ public final class DirectiveImport {
       sources.put("preamble", preambleText);
     }
 
+    if (!tableItems.isEmpty() && body.stream().noneMatch(p -> p.text().equals(TABLE))) {
+      body.add(new Paragraph(TABLE, lines.size())); // an appendix after the signature
+    }
     Closings closings = new Closings();
     List<ItemDraft> items = readItems(body.subList(k, body.size()), tableItems, closings);
 
@@ -633,6 +645,15 @@ public final class DirectiveImport {
       if (cells.get(0).matches("\\d{1,3}\\.?")) {
         List<StringBuilder> row = new ArrayList<>();
         cells.forEach(c -> row.add(new StringBuilder(c)));
+        // Empty cells leave no trace in a PDF's text: a date in the last cell belongs to the deadline column.
+        if (due >= 0 && cells.size() < heads.size() && cells.size() - 1 < due
+            && LetterDates.cellDeadline(cells.get(cells.size() - 1)).isPresent()) {
+          StringBuilder date = row.remove(row.size() - 1);
+          while (row.size() < due) {
+            row.add(new StringBuilder());
+          }
+          row.add(date);
+        }
         rows.add(row);
         rowLines.add(end);
       } else if (!rows.isEmpty()) {

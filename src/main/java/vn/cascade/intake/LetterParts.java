@@ -43,7 +43,7 @@ final class LetterParts {
       Matcher m = DATE_LINE.matcher(lines.get(i));
       if (m.matches()) {
         Optional<LetterDates.Found> d = LetterDates.firstDate(m.group(2));
-        if (d.isPresent() && d.get().start() == 0) {
+        if (d.isPresent() && d.get().start() <= "ngày ".length()) {
           place[0] = m.group(1).strip();
           return Optional.of(new Part<>(d.get().date(), lines.get(i), i));
         }

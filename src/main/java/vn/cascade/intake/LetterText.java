@@ -76,7 +76,7 @@ final class LetterText {
         blankBefore = true;
         continue;
       }
-      boolean joins = current != null && !startsBlock(line) && !endsSentence(current) && !standalone(current.toString())
+      boolean joins = current != null && !startsBlock(line) && !endsSentence(current) && !closedFrame(current.toString())
           && (isUpperCase(current.toString()) == isUpperCase(line))
           && (!blankBefore || Character.isLowerCase(line.codePointAt(0)));
       if (joins) {
@@ -112,6 +112,11 @@ final class LetterText {
 
   private static boolean standalone(String s) {
     return FRAME.matcher(s).matches();
+  }
+
+  /** A frame line that the next lines may continue: a trích yếu runs over several lines. */
+  private static boolean closedFrame(String s) {
+    return standalone(s) && !s.startsWith("V/v") && !s.startsWith("V/V");
   }
 
   /** Whether a text has letters and none of them in lower case: a heading or a signature title. */
