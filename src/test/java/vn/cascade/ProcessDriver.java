@@ -65,6 +65,51 @@ public final class ProcessDriver {
         .orElseThrow();
   }
 
+  /**
+   * Stores a summary document for the directive whose process this is, as the workspace page stores
+   * the collector's upload (the collection task completes only once one exists); answers its version.
+   */
+  public int uploadSummaryDocument(String directiveProcessInstanceId, String user) {
+    javax.sql.DataSource ds = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getDataSource();
+    try (java.sql.Connection c = ds.getConnection()) {
+      long directive;
+      int version;
+      try (var q = c.prepareStatement("select id from cascade_directive where process_instance_id = ?")) {
+        q.setString(1, directiveProcessInstanceId);
+        var rs = q.executeQuery();
+        rs.next();
+        directive = rs.getLong(1);
+      }
+      try (var q = c.prepareStatement(
+          "select coalesce(max(version), 0) + 1 from cascade_summary_document where directive_id = ?")) {
+        q.setLong(1, directive);
+        var rs = q.executeQuery();
+        rs.next();
+        version = rs.getInt(1);
+      }
+      try (var ins = c.prepareStatement("insert into cascade_summary_document (directive_id, version, file_name,"
+          + " content_type, size_bytes, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        byte[] pdf = "%PDF-1.4 báo cáo tổng hợp".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ins.setLong(1, directive);
+        ins.setInt(2, version);
+        ins.setString(3, "Báo cáo tổng hợp.pdf");
+        ins.setString(4, "application/pdf");
+        ins.setLong(5, pdf.length);
+        ins.setBytes(6, pdf);
+        ins.setString(7, user);
+        ins.setTimestamp(8, new java.sql.Timestamp(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()));
+        ins.executeUpdate();
+      }
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      return version;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Task taskOf(String processInstanceId, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskKey).singleResult();

@@ -2,8 +2,16 @@ package vn.cascade.agency;
 
 import java.util.List;
 
-/** An agency of the province's directory; its code is also its Camunda group id. */
-public record Agency(String code, String name, List<String> aliases, AgencyKind kind, String email) {
+/**
+ * An agency of the province's directory; its code is also its Camunda group id. A commune-level
+ * unit also has the national statistics office's administrative-unit code ("26068"), null otherwise.
+ */
+public record Agency(String code, String name, List<String> aliases, AgencyKind kind, String email,
+    String statisticsCode) {
+
+  public Agency(String code, String name, List<String> aliases, AgencyKind kind, String email) {
+    this(code, name, aliases, kind, email, null);
+  }
 
   public Agency {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -20,13 +20,16 @@ import org.thymeleaf.context.Context;
 /**
  * Tomcat refuses a file name with a NUL byte while it reads the upload, before Cascade's security
  * (the CSRF check reads the form) or the controller sees it: the exception would answer 500. This
- * answers 400 with a page that says why and leads back to the attachment page; nothing was stored.
+ * answers 400 with a page that says why and leads back to the attachment page (or to the workspace,
+ * for the collector's summary document); nothing was stored.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FileNameRefusalFilter extends OncePerRequestFilter {
 
   private static final Pattern UPLOAD = Pattern.compile("/assignments/(\\d+)/attachments");
+  /** The collector's summary document, uploaded on its workspace: refused the same way. */
+  private static final Pattern SUMMARY = Pattern.compile("/dashboard/directives/(\\d+)/workspace/summary");
 
   private final TemplateEngine templates;
 
@@ -36,7 +39,8 @@ class FileNameRefusalFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !UPLOAD.matcher(path(request)).matches();
+    return !"POST".equals(request.getMethod())
+        || !(UPLOAD.matcher(path(request)).matches() || SUMMARY.matcher(path(request)).matches());
   }
 
   @Override
@@ -49,11 +53,20 @@ class FileNameRefusalFilter extends OncePerRequestFilter {
         throw e;
       }
       Matcher m = UPLOAD.matcher(path(request));
-      m.matches();
       Context page = new Context();
-      page.setVariable("message", AttachmentService.CONTROL_IN_NAME);
       page.setVariable("contextPath", request.getContextPath());
-      page.setVariable("back", request.getContextPath() + "/assignments/" + m.group(1) + "/attachments");
+      if (m.matches()) {
+        page.setVariable("message", AttachmentService.CONTROL_IN_NAME);
+        page.setVariable("back", request.getContextPath() + "/assignments/" + m.group(1) + "/attachments");
+      } else {
+        Matcher summary = SUMMARY.matcher(path(request));
+        summary.matches();
+        page.setVariable("title", "Tải lên báo cáo tổng hợp");
+        page.setVariable("message", "Tên tệp có ký tự điều khiển (ví dụ ký tự NUL), không dùng được cho báo cáo tổng hợp. "
+            + "Xin đổi tên tệp rồi tải lên lại.");
+        page.setVariable("back", request.getContextPath() + "/dashboard/directives/" + summary.group(1) + "/workspace#summary");
+        page.setVariable("backText", "← Quay lại hồ sơ tổng hợp báo cáo");
+      }
       response.resetBuffer();
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       response.setContentType(MediaType.TEXT_HTML_VALUE);

@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 import vn.cascade.common.TaskViews;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.DirectiveService;
+import vn.cascade.summary.SummaryDocuments;
 
 /**
  * What the Conclusion's tasks show (receipt, drafting, approval, report back), built from Cascade's
  * tables when the form is opened: the Conclusion, and the implementing directive's draft with who
- * gets what. What people typed in the process's other tasks (a return comment, the summary, the
+ * gets what, and the summary document the leader approved. What people typed in the process's other tasks (a return comment, the summary, the
  * report back) is read as the process keeps it. Every text is escaped.
  */
 @Component
@@ -24,8 +25,11 @@ class ConclusionViews implements TaskViews {
   private final ConclusionRepository conclusions;
   private final DirectiveService directives;
   private final RuntimeService runtimeService;
+  private final SummaryDocuments documents;
 
-  ConclusionViews(ConclusionRepository conclusions, DirectiveService directives, RuntimeService runtimeService) {
+  ConclusionViews(ConclusionRepository conclusions, DirectiveService directives, RuntimeService runtimeService,
+      SummaryDocuments documents) {
+    this.documents = documents;
     this.conclusions = conclusions;
     this.directives = directives;
     this.runtimeService = runtimeService;
@@ -56,6 +60,12 @@ class ConclusionViews implements TaskViews {
           view.put("reportDeadlineText", text(VnDates.before(d.reportDeadline())));
           view.put("summaryDeadlineText", text(VnDates.before(d.summaryDeadline())));
           view.put("draftAssignmentsText", text(directives.assignmentSummary(d.body())));
+          // The summary the leader approved is a document: the version recorded as approved.
+          documents.approved(d.id()).ifPresent(doc -> {
+            view.put("approvedSummaryVersion", String.valueOf(doc.version()));
+            view.put("approvedSummaryFileName", text(doc.fileName() + " (" + doc.kind() + ", " + doc.sizeText() + ")"));
+            view.put("approvedSummaryUrl", doc.url());
+          });
         });
     for (String typed : new String[] {"draftReturnComment", SUMMARY_NUMBER.name(), SUMMARY_TEXT.name(),
         "reportBackReturnComment", REPORT_BACK_NUMBER.name(), REPORT_BACK_TEXT.name()}) {

@@ -36,7 +36,11 @@ class DashboardController {
   private final CurrentUser user;
   private final AgencyDirectory agencies;
 
-  DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies) {
+  private final vn.cascade.summary.SummaryDocuments documents;
+
+  DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies,
+      vn.cascade.summary.SummaryDocuments documents) {
+    this.documents = documents;
     this.query = query;
     this.user = user;
     this.agencies = agencies;
@@ -73,6 +77,8 @@ class DashboardController {
     DirectivePage view = query.directivePage(id, Visibility.of(user), status, new Pager.Request(page, size));
     model.addAttribute("page", view);
     model.addAttribute("d", view.directive());
+    model.addAttribute("workspace", WorkspaceController.mayOpen(user, view.directive()));
+    model.addAttribute("approvedDocument", documents.approved(id).orElse(null));
     model.addAttribute("status", statusKey(status));
     model.addAttribute("statusOptions", statusOptions());
     model.addAttribute("now", query.now());

@@ -41,9 +41,11 @@ class DashboardExportController {
   @GetMapping("/directives/{id}/summary.docx")
   ResponseEntity<byte[]> summary(@PathVariable long id) {
     Visibility v = Visibility.of(user);
-    if (!v.all()) {
+    if (!v.all() && !WorkspaceController.mayOpen(user, query.directive(id))) {
       throw DashboardException.forbidden("Dự thảo báo cáo tổng hợp chỉ dành cho cơ quan tổng hợp và lãnh đạo.");
     }
+    // The directive's own collector sees every agency's rows in its draft, as on its workspace.
+    v = new Visibility(true, v.agencies());
     DirectivePage page = query.directivePage(id, v, null, Pager.Request.ALL);
     Agency collector = query.agency(page.directive().collectingAgency())
         .orElseThrow(() -> DashboardException.notFound("Cơ quan tổng hợp " + page.directive().collectingAgency()

@@ -170,6 +170,11 @@ class DashboardQuery {
         lineage(d, leads), warnings(d, v), !v.all());
   }
 
+  /** The buckets of every assignment of a directive, as its page counts them (whoever asks). */
+  Counts counts(long directiveId) {
+    return counts(new Sql("a.directive_id = :directive", now()).param("directive", directiveId));
+  }
+
   /** How many rows the table holds once the bucket filter applies: read off the counts, no query. */
   private static int shown(Counts counts, String status) {
     if (Buckets.isDueSoon(status)) {

@@ -38,7 +38,8 @@ import vn.cascade.directive.DirectiveDraft;
  * A draft of the collecting agency's summary report, laid out as Nghị định 30/2020/NĐ-CP lays
  * out an administrative document (Phụ lục I): A4, margins 20/20/30/15 mm, Times New Roman;
  * issuer top left with the number/symbol, quốc hiệu and tiêu ngữ top right with place and date,
- * the kind of document ("BÁO CÁO") and its summary, the body, then "Nơi nhận" and the signature.
+ * the kind of document ("BÁO CÁO") and its summary, the body (reporting state, results per agency,
+ * agencies missing, the difficulties and proposals gathered per item), then "Nơi nhận" and the signature.
  * Number, date and signature are left for the department to fill in.
  */
 final class SummaryDocx {
@@ -196,8 +197,71 @@ final class SummaryDocx {
       }
     }
 
-    section("IV. ĐỀ XUẤT, KIẾN NGHỊ");
+    section("IV. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC CƠ QUAN, ĐƠN VỊ");
+    difficultiesAndProposals();
+
+    section("V. ĐỀ XUẤT, KIẾN NGHỊ");
     justified("(" + collector.name() + " bổ sung nội dung đề xuất, kiến nghị Thường trực UBND tỉnh chỉ đạo.)");
+  }
+
+  /**
+   * What the agencies raised, gathered per item of the directive: under each item its difficulties,
+   * then its proposals, each with the agency that wrote it; items where nobody raised anything are
+   * left out.
+   */
+  private void difficultiesAndProposals() {
+    boolean any = false;
+    for (DirectivePage.ItemView item : page.items()) {
+      List<String> difficulties = new ArrayList<>();
+      List<String> proposals = new ArrayList<>();
+      for (AssignmentRow r : page.rows()) {
+        if (r.item() != item.number() || r.reportedAt() == null) {
+          continue;
+        }
+        Map<String, Object> report = reports.getOrDefault(r.id(), Map.of());
+        String difficulty = DashboardQuery.text(report, AgencyAssignmentProcess.DIFFICULTIES.name());
+        String proposal = DashboardQuery.text(report, AgencyAssignmentProcess.PROPOSALS.name());
+        if (!nothing(difficulty)) {
+          difficulties.add(nameOf(r) + ": " + difficulty.strip());
+        }
+        if (!nothing(proposal)) {
+          proposals.add(nameOf(r) + ": " + proposal.strip());
+        }
+      }
+      if (difficulties.isEmpty() && proposals.isEmpty()) {
+        continue;
+      }
+      any = true;
+      XWPFParagraph head = paragraph(ParagraphAlignment.BOTH);
+      head.setIndentationFirstLine(567);
+      head.setSpacingBefore(120);
+      run(head, "Nhiệm vụ " + item.number() + (item.heading() == null || item.heading().isBlank() ? ""
+          : " (" + Texts.abbreviate(item.heading(), 110).replaceAll("[.;:]+$", "") + ")") + ":", true, false, 14);
+      gathered("a) Khó khăn, vướng mắc:", difficulties);
+      gathered("b) Kiến nghị, đề xuất:", proposals);
+    }
+    if (!any) {
+      justified("Các cơ quan, đơn vị đã báo cáo không nêu khó khăn, vướng mắc hay kiến nghị, đề xuất.");
+    }
+  }
+
+  /** Blank, or what agencies write for nothing ("Không có.", "Không"): left out of what was raised. */
+  private static boolean nothing(String text) {
+    String t = text == null ? "" : text.toLowerCase(VI).replaceAll("[().;!\\s]+", " ").strip();
+    return t.isEmpty() || t.matches("không|không có|chưa có|không có gì");
+  }
+
+  private void gathered(String label, List<String> entries) {
+    XWPFParagraph p = paragraph(ParagraphAlignment.BOTH);
+    p.setIndentationFirstLine(567);
+    run(p, label, false, true, 14);
+    if (entries.isEmpty()) {
+      run(p, " (không có)", false, false, 14);
+      return;
+    }
+    for (String e : entries) {
+      justified("- " + e);
+    }
   }
 
   private void agencySection(int n, List<AssignmentRow> rows) {

@@ -51,6 +51,11 @@ public class DemoCaseLoader {
     this.transaction = transaction;
   }
 
+  /** The case file, for messages. */
+  Resource file() {
+    return file;
+  }
+
   public DemoCase read() {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .registerModule(new JavaTimeModule())

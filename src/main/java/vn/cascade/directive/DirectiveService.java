@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.agency.AgencyKind;
 import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
@@ -79,8 +80,8 @@ public class DirectiveService {
   }
 
   /**
-   * Creates one assignment per (agency, item) when the directive's process starts: "all:department"
-   * and "all:district" expand to the directory. Running it again creates nothing new.
+   * Creates one assignment per (agency, item) when the directive's process starts: "all:department",
+   * "all:district", "all:commune" and the groups as letters write them expand to the directory. Running it again creates nothing new.
    */
   @Transactional
   public List<Long> createAssignments(long directiveId, String processInstanceId) {
@@ -168,10 +169,8 @@ public class DirectiveService {
   }
 
   private String describeSelectors(List<String> selectors) {
-    return selectors.stream().map(s -> switch (s) {
-      case "all:department" -> "các sở, ngành";
-      case "all:district" -> "UBND các huyện, thành phố";
-      default -> agencies.shortName(s);
-    }).collect(Collectors.joining(", "));
+    return selectors.stream()
+        .map(s -> AgencyDirectory.groupKind(s).map(AgencyKind::groupName).orElseGet(() -> agencies.shortName(s)))
+        .collect(Collectors.joining(", "));
   }
 }

@@ -98,7 +98,10 @@ public class DirectiveValidator {
       p.add("summaryDeadline", "Hạn tổng hợp không được trước hạn báo cáo của các cơ quan.");
     }
     if (!agencies.exists(d.collectingAgencyOrDefault())) {
-      p.add("collectingAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.collectingAgency(), 64) + ".");
+      p.add("collectingAgency", Texts.isBlank(d.collectingAgency())
+          ? "Chưa ghi cơ quan tổng hợp, và cơ quan mặc định " + DirectiveDraft.DEFAULT_COLLECTING_AGENCY
+              + " không có trong danh mục cơ quan của tỉnh " + agencies.province() + ": xin ghi cơ quan tổng hợp."
+          : "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.collectingAgency(), 64) + ".");
     }
     if (d.reviewingAgency() != null && !agencies.exists(d.reviewingAgency())) {
       p.add("reviewingAgency", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(d.reviewingAgency(), 64) + ".");
@@ -145,7 +148,7 @@ public class DirectiveValidator {
       for (int j = 0; j < item.agencies().size(); j++) {
         String code = item.agencies().get(j);
         if (!agencies.isValidSelector(code)) {
-          p.add(at + ".agencies[" + j + "]", "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(code, 64) + ".");
+          p.add(at + ".agencies[" + j + "]", agencies.unknownSelectorMessage(code));
         } else {
           agencies.expand(code).orElseThrow().forEach(a -> given.add(a.code()));
         }

@@ -36,9 +36,16 @@ class NotifySummaryApprovedDelegate implements JavaDelegate {
     if (parent != null) {
       runtimeService.createMessageCorrelation(MESSAGE_SUMMARY_APPROVED)
           .processInstanceId(parent.getId())
-          .setVariables(Map.of(SUMMARY_NUMBER.name(), SUMMARY_NUMBER.from(execution),
-              SUMMARY_TEXT.name(), SUMMARY_TEXT.from(execution)))
+          .setVariables(variables(execution))
           .correlateWithResult();
     }
+  }
+
+  /** The summary's number and its cover note (optional: the summary itself is the approved document). */
+  private static Map<String, Object> variables(DelegateExecution execution) {
+    Map<String, Object> v = new java.util.HashMap<>();
+    v.put(SUMMARY_NUMBER.name(), SUMMARY_NUMBER.from(execution));
+    v.put(SUMMARY_TEXT.name(), SUMMARY_TEXT.from(execution));
+    return v;
   }
 }

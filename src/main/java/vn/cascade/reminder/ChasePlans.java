@@ -44,16 +44,16 @@ public class ChasePlans {
   }
 
   /** A chase urged at least once and still open. */
-  public record Urged(ChaseSubject subject, long subjectId, int urgings) {}
+  public record Urged(ChaseSubject subject, long subjectId, int urgings, Instant nextAt) {}
 
   /** Assignments and summaries urged at least once and still chased, with the urgings sent so far. */
   public java.util.List<Urged> urged() {
     return jdbc.sql("""
-        select subject, subject_id, next_seq from cascade_chase
+        select subject, subject_id, next_seq, next_at from cascade_chase
          where subject in ('ASSIGNMENT', 'SUMMARY') and next_kind = 'URGING' and next_seq > 1
          order by subject, subject_id""")
         .query((rs, n) -> new Urged(ChaseSubject.valueOf(rs.getString("subject")), rs.getLong("subject_id"),
-            rs.getInt("next_seq") - 1)).list();
+            rs.getInt("next_seq") - 1, rs.getTimestamp("next_at").toInstant())).list();
   }
 
   /** Moves each plan on to its next notification, in one batch. */

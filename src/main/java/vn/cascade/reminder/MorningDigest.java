@@ -210,19 +210,21 @@ public class MorningDigest {
       Line line;
       LocalDate deadline;
       int daysLate;
+      // Compressed, each chase runs its own calendar from its start: its day is that of its last urging.
+      LocalDate lineDay = compression.active() ? lastUrgingDay(u.nextAt(), day) : day;
       if (u.subject() == ChaseSubject.ASSIGNMENT) {
         Assignment a = rows.get(u.subjectId());
         if (a == null || a.reported() || a.inReview()) {
           continue;
         }
         deadline = a.deadline();
-        daysLate = (int) ChronoUnit.DAYS.between(deadline, day) + 1;
+        daysLate = (int) ChronoUnit.DAYS.between(deadline, lineDay) + 1;
         line = composer.line(a, directive(a.directiveId(), directiveCache), NotificationKind.URGING, daysLate,
             u.urgings(), link(moreTasks.get(a.processInstanceId())));
       } else {
         ChaseTarget target = targets.resolve(u.subject(), u.subjectId());
         deadline = target.deadline();
-        daysLate = (int) ChronoUnit.DAYS.between(deadline, day) + 1;
+        daysLate = (int) ChronoUnit.DAYS.between(deadline, lineDay) + 1;
         line = composer.line(target, NotificationKind.URGING, daysLate, u.urgings(), link(taskOf(target)));
       }
       lines.add(line);
@@ -234,6 +236,17 @@ public class MorningDigest {
     }
     return java.util.Optional.of(outbox.insertDigest(key, NotificationKind.OVERDUE_LIST, settings.monitoringAgency(),
         day, composer.overdueList(day, lines), now, now, NotificationSender.messageId(key), items));
+  }
+
+  /** The working day whose urging planned the next one for {@code nextAt}; {@code fallback} if none is found. */
+  private LocalDate lastUrgingDay(Instant nextAt, LocalDate fallback) {
+    LocalDate next = nextAt.atZone(VnDates.ZONE).toLocalDate();
+    for (LocalDate d = next.minusDays(1); d.isAfter(next.minusDays(21)); d = d.minusDays(1)) {
+      if (calendar.isWorkingDay(d) && calendar.plusWorkingDays(d, settings.urgingIntervalWorkingDays()).equals(next)) {
+        return d;
+      }
+    }
+    return fallback;
   }
 
   private Directive directive(long id, Map<Long, Directive> cache) {

@@ -82,6 +82,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
 
     var a = assignments.ofDirective(directiveId).get(0);
     reportAndAccept("so-yt", a.processInstanceId(), report("Đã triển khai."));
+    driver().uploadSummaryDocument(directivePi, "so-khdt");
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Các cơ quan đã báo cáo đầy đủ."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
@@ -92,6 +93,8 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     Task prepare = taskOf(c.processInstanceId(), TASK_PREPARE_REPORT_BACK);
     assertThat(prepare.getDueDate().toInstant()).isEqualTo(VnDates.dueBefore(c.reportBackDeadline()));
     assertThat(runtimeService.getVariable(c.processInstanceId(), "summaryText")).isEqualTo("Các cơ quan đã báo cáo đầy đủ.");
+    assertThat(viewOf(prepare)).as("the approved summary document, version 1").containsEntry("approvedSummaryVersion", "1")
+        .containsEntry("approvedSummaryUrl", "/dashboard/directives/" + directiveId + "/summary-documents/1");
     completeAs("vp-ubnd", prepare, Map.of("reportBackNumber", "300-BC/BCSĐ", "reportBackText", "Báo cáo kết quả."));
     completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), TASK_APPROVE_REPORT_BACK),
         Map.of("reportBackDecision", "approve", "reportBackComment", ""));
@@ -155,6 +158,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     approveDraft(c);
     String directivePi = directives.get(directiveId).processInstanceId();
     reportAndAccept("so-yt", assignments.ofDirective(directiveId).get(0).processInstanceId(), report("Xong."));
+    driver().uploadSummaryDocument(directivePi, "so-khdt");
     completeAs("so-khdt", taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "201/BC-SKHĐT", "summaryText", "Tổng hợp."));
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),

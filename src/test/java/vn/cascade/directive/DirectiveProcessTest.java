@@ -168,6 +168,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
     Directive d = issue("so-yt");
     reportAs(d, "so-yt", "Đúng hạn.");
     String pi = instanceOf(d).getId();
+    driver().uploadSummaryDocument(pi, "so-khdt");
     completeAs("so-khdt", taskOf(pi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "123/BC-SKHĐT", "summaryText", "Dự thảo tổng hợp."));
     completeAs("lanh-dao-ubnd", taskOf(pi, DirectiveProcess.TASK_APPROVE_SUMMARY),
@@ -182,6 +183,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
     Directive d = issue("so-yt");
     reportAs(d, "so-yt", "Đúng hạn.");
     String pi = instanceOf(d).getId();
+    driver().uploadSummaryDocument(pi, "so-khdt");
     completeAs("so-khdt", taskOf(pi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "124/BC-SKHĐT", "summaryText", "Tổng hợp."));
     Task approve = taskOf(pi, DirectiveProcess.TASK_APPROVE_SUMMARY);
@@ -194,6 +196,7 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
 
   private void writeAndApproveSummary(Directive d) {
     String pi = instanceOf(d).getId();
+    driver().uploadSummaryDocument(pi, "so-khdt");
     completeAs("so-khdt", taskOf(pi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "125/BC-SKHĐT", "summaryText", "Tổng hợp kết quả."));
     completeAs("lanh-dao-ubnd", taskOf(pi, DirectiveProcess.TASK_APPROVE_SUMMARY),

@@ -123,6 +123,7 @@ public final class DemoCascadeScenario {
     assertThat((String) view.get("reportProgressText")).startsWith("Đã nhận 48/48 báo cáo");
 
     // Summary, approval, report back to the Party.
+    driver.uploadSummaryDocument(directivePi, "so-khdt");
     driver.completeAs("so-khdt", driver.taskOf(directivePi, DirectiveProcess.TASK_COLLECT_REPORTS),
         Map.of("summaryNumber", "150/BC-SKHĐT", "summaryText", "Tổng hợp kết quả thực hiện Kết luận."));
     driver.completeAs("lanh-dao-ubnd", driver.taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),

@@ -494,6 +494,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
 
     // Submitting the summary ends its chase: nothing more for Sở KH&ĐT.
     clock.set(at(LocalDate.of(2026, 12, 28), 10, 0));
+    driver().uploadSummaryDocument(a.processInstanceId(), "so-khdt");
     completeAs("so-khdt", taskService.createTaskQuery().taskId(collect).singleResult(),
         java.util.Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Đã tổng hợp."));
     assertThat(plans.find(ChaseSubject.SUMMARY, a.id())).isEmpty();
@@ -516,6 +517,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
         java.util.Map.of("directiveDecision", "approve", "approvalComment", "Đồng ý ban hành."));
     Directive d = directives.get(directiveId);
     reportAndAccept(AGENCY, assignments.ofDirective(d.id()).get(0).processInstanceId(), report("Xong."));
+    driver().uploadSummaryDocument(d.processInstanceId(), "so-khdt");
     completeAs("so-khdt", taskOf(d.processInstanceId(), DirectiveProcess.TASK_COLLECT_REPORTS),
         java.util.Map.of("summaryNumber", "200/BC-SKHĐT", "summaryText", "Đã tổng hợp."));
     completeAs("lanh-dao-ubnd", taskOf(d.processInstanceId(), DirectiveProcess.TASK_APPROVE_SUMMARY),

@@ -56,7 +56,7 @@ function relabel() {
       label.textContent = text + ' ';
     }
   }
-  document.querySelectorAll('[cam-tasklist-task] form.fjs-form a[href*="/assignments/"]').forEach(link => {
+  document.querySelectorAll('[cam-tasklist-task] form.fjs-form a[href*="/assignments/"], [cam-tasklist-task] form.fjs-form a[href*="/dashboard/"]').forEach(link => {
     if (link.target !== '_blank') {
       link.target = '_blank';
       link.rel = 'noopener';

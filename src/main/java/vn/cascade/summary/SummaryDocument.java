@@ -1,0 +1,37 @@
+package vn.cascade.summary;
+
+import java.time.Instant;
+
+/**
+ * One uploaded version of a directive's summary report, without its content. {@code decision} is
+ * the leader's on this version ({@value #APPROVED} or {@value #RETURNED}), null while none was taken.
+ */
+public record SummaryDocument(long id, long directiveId, int version, String fileName, String contentType,
+    long sizeBytes, String uploadedBy, Instant uploadedAt, String decision, String decidedBy, Instant decidedAt,
+    String decisionComment) {
+
+  public static final String APPROVED = "approved";
+  public static final String RETURNED = "returned";
+
+  public boolean approved() {
+    return APPROVED.equals(decision);
+  }
+
+  public boolean returned() {
+    return RETURNED.equals(decision);
+  }
+
+  /** "PDF" or "DOCX". */
+  public String kind() {
+    return SummaryDocuments.PDF.equals(contentType) ? "PDF" : "DOCX";
+  }
+
+  public String sizeText() {
+    return vn.cascade.attachment.AttachmentRepository.Attachment.sizeText(sizeBytes);
+  }
+
+  /** Where the file is downloaded. */
+  public String url() {
+    return "/dashboard/directives/" + directiveId + "/summary-documents/" + version;
+  }
+}
