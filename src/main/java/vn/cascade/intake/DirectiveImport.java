@@ -59,6 +59,7 @@ public final class DirectiveImport {
     List<AgencyMatcher.Mention> leads;
     List<String> coordinatingCell;
     LetterDates.Found deadline;
+    String unreadDeadline;
     boolean fromSection;
   }
 
@@ -521,6 +522,10 @@ public final class DirectiveImport {
         problems.add(new ImportProblem(at + ".agencies",
             "Không tìm thấy cơ quan chủ trì của nhiệm vụ " + i.label + "; xin chọn cơ quan trong danh mục.", i.heading));
       }
+      if (i.unreadDeadline != null) {
+        problems.add(new ImportProblem(at + ".deadline", "Không đọc được thời hạn \"" + i.unreadDeadline
+            + "\"; xin nhập ngày theo dạng dd/MM/yyyy.", i.unreadDeadline));
+      }
       if (i.deadline != null) {
         deadlines.put(at + ".deadline", i.deadline.date());
         sources.put(at + ".deadline", i.deadline.words());
@@ -539,6 +544,11 @@ public final class DirectiveImport {
         String bat = at + ".bullets[" + j + "]";
         sources.put(bat, text);
         List<String> coordinating = coordinating(text, bat, j == 0 ? i.coordinatingCell : null);
+        if (coordinating.isEmpty() && i.coordinatingCell == null && !i.heading.equals(text)
+            && COORDINATION.matcher(LetterText.fold(i.heading)).find()) {
+          // "2. Sở Y tế chủ trì, phối hợp với Sở Tài chính:" — the heading's partners help with every bullet.
+          coordinating = coordinating(i.heading, bat, null);
+        }
         LetterDates.deadline(text).ifPresent(d -> {
           deadlines.put(bat + ".deadline", d.date());
           sources.put(bat + ".deadline", d.words());
@@ -689,7 +699,7 @@ public final class DirectiveImport {
       i.deadline = LetterDates.cellDeadline(dueCell).map(d -> new LetterDates.Found(
           dueCell.matches("(?iu)^\\s*tháng.*") ? d.date() : d.date().plusDays(1), dueCell.strip(), 0, 0)).orElse(null);
       if (i.deadline == null && !dueCell.isBlank()) {
-        problems.add(new ImportProblem("items[?].deadline", "Không đọc được thời hạn \"" + dueCell.strip() + "\".", dueCell));
+        i.unreadDeadline = dueCell.strip();
       }
       out.add(i);
     }

@@ -13,8 +13,9 @@ final class LetterParts {
 
   private LetterParts() {}
 
-  private static final Pattern NUMBER_LINE = Pattern.compile("^Số\\s*:?\\s*(\\S.*)$");
-  private static final Pattern DATE_LINE = Pattern.compile("^([^,]{2,40}),\\s*(ngày\\b.*)$", Pattern.CASE_INSENSITIVE);
+  /** "Số: 8888 /UBND-THNC", also with the place and date beside it on the same line (two columns of a PDF). */
+  private static final Pattern NUMBER_LINE = Pattern.compile("^Số\\s*:?\\s*(\\S+(?:\\s+/\\s*\\S+)?)");
+  private static final Pattern DATE_LINE = Pattern.compile("^(.{2,80}?),\\s*(ngày\\b.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIGN = Pattern.compile(
       "^(KT\\.|TM\\.|T/M|TL\\.|Q\\.)?\\s*(PHÓ\\s+)?(CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|BAN THƯỜNG VỤ"
           + "|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|BAN CHẤP HÀNH|BAN CÁN SỰ ĐẢNG)\\b.*$");
@@ -27,7 +28,7 @@ final class LetterParts {
   static Optional<Part<String>> number(List<String> lines, int from, Pattern symbol) {
     for (int i = from; i < lines.size(); i++) {
       Matcher m = NUMBER_LINE.matcher(lines.get(i));
-      if (m.matches()) {
+      if (m.find()) {
         String n = m.group(1).replaceAll("\\s+", "").replaceAll("[.,;]+$", "");
         if (DirectiveValidator.DOCUMENT_NUMBER.matcher(n).matches() && (symbol == null || symbol.matcher(n).find())) {
           return Optional.of(new Part<>(n, lines.get(i), i));
@@ -44,7 +45,7 @@ final class LetterParts {
       if (m.matches()) {
         Optional<LetterDates.Found> d = LetterDates.firstDate(m.group(2));
         if (d.isPresent() && d.get().start() <= "ngày ".length()) {
-          place[0] = m.group(1).strip();
+          place[0] = placeName(m.group(1));
           return Optional.of(new Part<>(d.get().date(), lines.get(i), i));
         }
       }
@@ -52,12 +53,27 @@ final class LetterParts {
     return Optional.empty();
   }
 
+  /** The place: the capitalised words just before ", ngày" ("Số: 12/UBND Đồng Nai, ngày …" → "Đồng Nai"). */
+  private static String placeName(String before) {
+    String[] words = before.strip().split("\\s+");
+    int from = words.length;
+    while (from > 0 && words[from - 1].matches("\\p{Lu}\\p{L}*")) {
+      from--;
+    }
+    return from == words.length ? before.strip() : String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
+  }
+
+  /** The left column of a header line: what stands before the quốc hiệu or the tiêu ngữ. */
+  private static String leftColumn(String line) {
+    return line.replaceAll("\\s*(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|\\p{Lu}[\\p{L} ]{1,40}, ngày|Số\\b).*$", "").strip();
+  }
+
   /** The issuing body printed in capitals above the number: "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI". */
   static Optional<Part<String>> header(List<String> lines, int numberLine) {
     List<String> parts = new ArrayList<>();
     int first = -1;
     for (int i = numberLine - 1; i >= 0 && parts.size() < 3; i--) {
-      String l = lines.get(i);
+      String l = leftColumn(lines.get(i));
       if (l.isEmpty()) {
         continue;
       }
@@ -73,7 +89,7 @@ final class LetterParts {
     }
     if (parts.isEmpty()) {
       for (int i = 0; i < numberLine; i++) {
-        String l = lines.get(i);
+        String l = leftColumn(lines.get(i));
         if (l.isEmpty()) {
           continue;
         }

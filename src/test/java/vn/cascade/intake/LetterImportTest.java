@@ -391,6 +391,47 @@ class LetterImportTest {
     assertThat(c.recipients()).containsExactly("Các đ/c TUV", "Lưu VPTU");
   }
 
+  static final String TWO_COLUMNS = """
+      ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH ĐỒNG NAI                Độc lập - Tự do - Hạnh phúc
+      Số: 88/UBND-THNC         Đồng Nai, ngày 05 tháng 01 năm 2021
+      V/v bảo đảm an ninh trật tự dịp Tết
+      Kính gửi: Công an tỉnh; Sở Lao động - Thương binh và Xã hội.
+      1. Công an tỉnh chủ trì, phối hợp với Sở LĐ-TB&XH và Sở Y tế:
+      - Tăng cường tuần tra tại các khu công nghiệp.
+      - Hỗ trợ người lao động về quê đón Tết, chậm nhất ngày 25/01/2021.
+      2. Sở LĐ-TB&XH: Theo dõi tình hình trả lương, thưởng Tết.
+      Yêu cầu các cơ quan báo cáo kết quả về UBND tỉnh trước ngày 15/02/2021.
+      Giao Sở Lao động - Thương binh và Xã hội tổng hợp, báo cáo UBND tỉnh trước ngày 20/02/2021.
+      Nơi nhận:
+      - Như trên;
+      - Lưu: VT, THNC.
+      CHỦ TỊCH
+      Cao Tiến Dũng
+      """;
+
+  @Test
+  void aHeaderInTwoColumnsAndPartnersNamedInAnItemsHeading() {
+    ImportedDirective imported = DirectiveImport.read(TWO_COLUMNS, DIRECTORY);
+    DirectiveDraft d = imported.draft();
+
+    assertThat(imported.problems()).isEmpty();
+    assertThat(d.number()).isEqualTo("88/UBND-THNC");
+    assertThat(d.place()).isEqualTo("Đồng Nai");
+    assertThat(d.issuedOn()).isEqualTo(LocalDate.of(2021, 1, 5));
+    assertThat(d.issuer()).isEqualTo("Ủy ban nhân dân tỉnh Đồng Nai");
+    assertThat(d.addressees()).containsExactly("Công an tỉnh", "Sở Lao động - Thương binh và Xã hội");
+    assertThat(d.items()).extracting(DirectiveDraft.Item::heading, DirectiveDraft.Item::agencies).containsExactly(
+        tuple("Công an tỉnh chủ trì, phối hợp với Sở LĐ-TB&XH và Sở Y tế", List.of("ca-tinh")),
+        tuple("Sở LĐ-TB&XH", List.of("so-ldtbxh")));
+    assertThat(d.items().get(0).bullets()).extracting(Bullet::coordinating)
+        .containsExactly(List.of("so-ldtbxh", "so-yt"), List.of("so-ldtbxh", "so-yt"));
+    assertThat(imported.deadlines()).containsExactly(
+        java.util.Map.entry("items[0].bullets[1].deadline", LocalDate.of(2021, 1, 26)));
+    assertThat(d.collectingAgency()).isEqualTo("so-ldtbxh");
+    assertThat(d.summaryDeadline()).isEqualTo(LocalDate.of(2021, 2, 20));
+  }
+
   @Test
   void textThatIsNoLetterGivesProblemsNotAGuess() {
     ImportedDirective imported = DirectiveImport.read("Xin chào, đây là một ghi chú.", DIRECTORY);
