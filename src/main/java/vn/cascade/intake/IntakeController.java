@@ -58,7 +58,7 @@ class IntakeController {
   }
 
   /** The body as text: UTF-8 unless the request names another charset. */
-  private static String text(byte[] body, String contentType) {
+  static String text(byte[] body, String contentType) {
     if (body == null || body.length == 0) {
       throw new InvalidInputException("text", "Nội dung văn bản trống.");
     }
