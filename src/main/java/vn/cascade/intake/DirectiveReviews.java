@@ -57,10 +57,38 @@ class DirectiveReviews {
           || k.startsWith(prefix + "["));
     }
 
+    /** Where a field is, in words: "Mục thứ 2, cơ quan chủ trì" for items[1].agencies[0]. */
+    public String where(String field) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("^items\\[(\\d+)](?:\\.(agencies|bullets\\[(\\d+)](?:\\.(coordinating|text))?|number|heading|deadline))?")
+          .matcher(field);
+      if (m.find()) {
+        String at = "Mục thứ " + (Integer.parseInt(m.group(1)) + 1);
+        if ("agencies".equals(m.group(2))) {
+          return at + ", cơ quan chủ trì";
+        }
+        if (m.group(3) != null) {
+          return at + ", nội dung " + (Integer.parseInt(m.group(3)) + 1)
+              + ("coordinating".equals(m.group(4)) ? ", cơ quan phối hợp" : "");
+        }
+        return at;
+      }
+      return LABELS.getOrDefault(field.replaceAll("\\[.*", ""), "");
+    }
+
     public int problemCount() {
       return errors.values().stream().mapToInt(Set::size).sum();
     }
   }
+
+  private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("number", "Số, ký hiệu"),
+      Map.entry("issuedOn", "Ngày ban hành"), Map.entry("place", "Địa danh"), Map.entry("issuer", "Cơ quan ban hành"),
+      Map.entry("title", "Trích yếu"), Map.entry("signer", "Người ký"), Map.entry("signerTitle", "Chức vụ người ký"),
+      Map.entry("conclusionNumber", "Kết luận"), Map.entry("reportDeadline", "Hạn báo cáo"),
+      Map.entry("reportBackDeadline", "Hạn báo cáo kết quả"), Map.entry("summaryDeadline", "Hạn tổng hợp"),
+      Map.entry("collectingAgency", "Cơ quan tổng hợp"), Map.entry("monitoringAgency", "Cơ quan theo dõi"),
+      Map.entry("recipients", "Nơi nhận"), Map.entry("addressees", "Kính gửi"), Map.entry("items", "Nhiệm vụ"),
+      Map.entry("text", "Nội dung văn bản"));
 
   Review check(DirectiveForm form, List<ImportProblem> imported) {
     Map<String, Set<String>> errors = new LinkedHashMap<>();
