@@ -151,7 +151,9 @@ class IntakePageController {
       }
       Map<String, Set<String>> errors = new LinkedHashMap<>();
       imported.problems().forEach(p -> DirectiveReviews.add(errors, p.field(), p.message()));
-      return conclusionReview(ConclusionForm.of(imported), errors, model);
+      ConclusionForm form = ConclusionForm.of(imported);
+      check(form.draft(errors), errors);
+      return conclusionReview(form, errors, model);
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return letterPage(model, false, text, e.problems().get(0).message());
@@ -168,7 +170,7 @@ class IntakePageController {
     Map<String, Set<String>> errors = new LinkedHashMap<>();
     if (!action.equals("register")) {
       form.apply(action);
-      form.draft(errors);
+      check(form.draft(errors), errors);
       return conclusionReview(form, errors, model);
     }
     var draft = form.draft(errors);
@@ -186,6 +188,19 @@ class IntakePageController {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("refused", true);
     return conclusionReview(form, errors, model);
+  }
+
+  /** The API's checks of a Conclusion, beside the fields; a required value already reported as unreadable is not repeated. */
+  private void check(vn.cascade.conclusion.ConclusionDraft draft, Map<String, Set<String>> errors) {
+    try {
+      conclusions.check(draft);
+    } catch (InvalidInputException e) {
+      for (FieldProblem p : e.problems()) {
+        if (!errors.containsKey(p.field()) || !p.message().endsWith(" là bắt buộc.")) {
+          DirectiveReviews.add(errors, p.field(), p.message());
+        }
+      }
+    }
   }
 
   private String conclusionReview(ConclusionForm form, Map<String, Set<String>> errors, Model model) {

@@ -305,6 +305,8 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(page.selectFirst("input[name=number]").val()).isEqualTo("1098-KL/TU");
     assertThat(page.selectFirst("input[name=issuedOn]").val()).isEqualTo("16/07/2020");
     assertThat(page.select("div.item")).hasSize(SeedImportTest.demo().conclusion().items().size());
+    assertThat(errorsOf(review.getBody(), "number")).as("the demo registered 1098 already")
+        .containsExactly("Số Kết luận 1098-KL/TU đã tồn tại.");
 
     String number = TestDocuments.uniqueNumber("KL/TU").replace("/KL/TU", "-KL/TU");
     LocalDate today = LocalDate.now(clock);
