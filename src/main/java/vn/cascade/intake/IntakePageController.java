@@ -212,6 +212,14 @@ class IntakePageController {
 
   // ---- shared ----
 
+  /** A form with rows beyond any letter's (items[5000]) is no review of a letter: 400, nothing kept. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+  org.springframework.http.ResponseEntity<String> malformedForm() {
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(new org.springframework.http.MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body("Biểu mẫu gửi lên không hợp lệ (quá nhiều dòng); xin mở lại trang Soạn / nhập Công văn.");
+  }
+
   private String letterPage(Model model, boolean directive, String text, String error) {
     model.addAttribute("directive", directive);
     model.addAttribute("text", text);

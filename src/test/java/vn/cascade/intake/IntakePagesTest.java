@@ -296,6 +296,50 @@ class IntakePagesTest extends CascadeIntegrationTest {
         .getStatusCode().value()).isEqualTo(403);
   }
 
+  /** Chooses a file on the page instead of pasting. */
+  private ResponseEntity<String> upload(Browser b, String page, String fileName, byte[] bytes) {
+    String html = b.get(page).getBody();
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("_csrf", csrf(html));
+    form.add("text", "");
+    form.add("file", new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return b.post(page.replace("/new", "/import"), form, MediaType.MULTIPART_FORM_DATA);
+  }
+
+  @Test
+  void aTextFileReadsLikePastedTextAndWhatIsNoLetterIsRefusedInVietnamese() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    ResponseEntity<String> read = upload(office, "/intake/conclusions/new", "ket-luan-1098.txt",
+        SeedImportTest.seed().getBytes(StandardCharsets.UTF_8));
+    assertThat(read.getStatusCode().value()).isEqualTo(200);
+    assertThat(Jsoup.parse(read.getBody()).selectFirst("input[name=number]").val()).isEqualTo("1098-KL/TU");
+
+    ResponseEntity<String> pdf = upload(office, "/intake/directives/new", "cong-van.pdf",
+        "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+    assertThat(pdf.getStatusCode().value()).isEqualTo(400);
+    assertThat(Jsoup.parse(pdf.getBody()).selectFirst("#letter-error").text()).startsWith("Trang này hiện chỉ nhận tệp");
+    ResponseEntity<String> latin1 = upload(office, "/intake/directives/new", "cong-van.txt",
+        "ngày 30/7/2020".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Jsoup.parse(latin1.getBody()).selectFirst("#letter-error").text()).startsWith("Tệp không phải văn bản mã UTF-8");
+    ResponseEntity<String> note = paste(office, "/intake/directives/new", "Xin chào, đây là một ghi chú.");
+    assertThat(note.getStatusCode().value()).isEqualTo(400);
+    assertThat(Jsoup.parse(note.getBody()).selectFirst("#letter-error").text())
+        .startsWith("Nội dung không phải một văn bản chỉ đạo");
+    assertThat(Jsoup.parse(note.getBody()).selectFirst("textarea#text").val()).as("the pasted text stays")
+        .isEqualTo("Xin chào, đây là một ghi chú.");
+
+    LinkedMultiValueMap<String, String> huge = new LinkedMultiValueMap<>();
+    huge.add("_csrf", csrf(note.getBody()));
+    huge.add("items[5000].heading", "x");
+    assertThat(office.post("/intake/directives/review", huge, MediaType.APPLICATION_FORM_URLENCODED)
+        .getStatusCode().value()).isEqualTo(400);
+  }
+
   @Test
   void registeringKetLuan1098FromItsTextStartsPartyConclusion() throws Exception {
     Browser office = new Browser("vp-ubnd");
