@@ -164,6 +164,7 @@ class IntakePagesTest extends CascadeIntegrationTest {
 
     ResponseEntity<String> review = paste(office, "/intake/directives/new", SeedImportTest.seed());
     assertThat(review.getStatusCode().value()).isEqualTo(200);
+    assertThat(review.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
     Document page = Jsoup.parse(review.getBody());
 
     // The fan-out of the demo's hand-made structure of the same letter, through the service's own expansion.
