@@ -233,7 +233,10 @@ class IntakePagesTest extends CascadeIntegrationTest {
         "removeCoordinating:0:0:1", Map.of());
     assertThat(fields(removed.getBody())).containsEntry("items[0].bullets[0].coordinating[0].code", "so-xd")
         .doesNotContainKey("items[0].bullets[0].coordinating[1].code");
-    assertThat(errorsOf(removed.getBody(), "items[1].agencies[0]")).hasSize(1);
+    assertThat(errorsOf(removed.getBody(), "items[1].agencies[0]")).as("the words stay with the unresolved agency")
+        .containsExactly("Không tìm thấy cơ quan \"Sở Du lịch\" trong danh mục; xin chọn cơ quan trong danh mục hoặc bỏ đi.");
+    assertThat(Jsoup.parse(removed.getBody()).select("span.src").eachText()).as("the sources stay on the page")
+        .contains("Số: " + number, "Sở Xây dựng");
     ResponseEntity<String> issued = office.submit(removed.getBody(), "/intake/directives/review", "issue",
         Map.of("items[1].agencies[0].code", "so-vhttdl"));
     assertThat(issued.getStatusCode().is3xxRedirection()).as(issued.getBody()).isTrue();
