@@ -124,6 +124,11 @@ public class ConclusionService {
     return task;
   }
 
+  /** Checks a Conclusion as {@link #register} would, without storing or starting anything. */
+  public void check(ConclusionDraft submitted) {
+    validate(submitted == null ? null : submitted.normalized());
+  }
+
   private void validate(ConclusionDraft d) {
     Problems p = new Problems();
     if (d == null) {

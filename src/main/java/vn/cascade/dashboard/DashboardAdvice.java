@@ -38,7 +38,7 @@ class DashboardAdvice {
         List.of(nonNull(u.getFirstName()), nonNull(u.getLastName()))).strip();
     List<String> own = user.groups().stream().filter(agencies::exists).sorted().map(agencies::shortName).toList();
     return new Me(id, name == null || name.isBlank() ? id : name, own, user.isManager(), user.isAdmin(),
-        user.groups().contains("vp-ubnd") || user.isAdmin());
+        user.groups().contains("vp-ubnd") || user.isAdmin(), user.isIssuer());
   }
 
   @ModelAttribute("fmt")

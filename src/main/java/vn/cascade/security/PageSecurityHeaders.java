@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Content-Security-Policy and Referrer-Policy on Cascade's own pages (dashboards, Hộp thư đi,
- * attachments, login). The pages have no script and take their styles from /cascade/*.css only
- * (charts are inline SVG, no style attributes), so the policy allows exactly that. The Camunda
+ * attachments, the intake pages, login). The pages have no script and take their styles from
+ * /cascade/*.css only (charts are inline SVG, no style attributes), so the policy allows exactly that. The Camunda
  * webapps under /camunda/** send their own policy and are left alone.
  */
 @Component
@@ -28,8 +28,8 @@ class PageSecurityHeaders extends OncePerRequestFilter {
   static boolean isCascadePage(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.equals("/") || path.equals("/dashboard") || path.startsWith("/dashboard/") || path.equals("/outbox")
-        || path.startsWith("/outbox/") || path.startsWith("/assignments/") || path.equals("/login")
-        || path.equals("/logout");
+        || path.startsWith("/outbox/") || path.startsWith("/assignments/") || path.startsWith("/intake/")
+        || path.equals("/login") || path.equals("/logout");
   }
 
   @Override

@@ -1,0 +1,24 @@
+package vn.cascade.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.cascade.directive.DirectiveDraft;
+
+/**
+ * What the import proposes for a directive: the draft in the shape {@code POST /api/directives} takes,
+ * what the draft has no place for yet (the Conclusion it implements, item numbers as written,
+ * deadlines of an item or a bullet of its own), the words of the letter behind each field, keyed by
+ * the field's path ("number", "items[2].bullets[0].coordinating[1]"), and the problems left.
+ */
+public record ImportedDirective(
+    DirectiveDraft draft,
+    ConclusionReference implementsConclusion,
+    List<String> itemNumbers,
+    Map<String, LocalDate> deadlines,
+    Map<String, String> sources,
+    List<ImportProblem> problems) {
+
+  /** "Kết luận số 1098-KL/TU ngày 16/7/2020". */
+  public record ConclusionReference(String number, LocalDate issuedOn) {}
+}

@@ -1,0 +1,276 @@
+package vn.cascade.intake;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cascade.agency.AgencyDirectory;
+import vn.cascade.common.CascadePage;
+import vn.cascade.common.FieldProblem;
+import vn.cascade.common.InvalidInputException;
+import vn.cascade.conclusion.Conclusion;
+import vn.cascade.conclusion.ConclusionService;
+import vn.cascade.directive.Directive;
+import vn.cascade.security.CurrentUser;
+
+/**
+ * The office's pages from the letter on the desk to the running cascade: *Soạn / nhập Công văn*
+ * ({@code /intake/directives/new}: paste the letter or upload it, or start blank; review every field;
+ * *Ban hành*) and *Đăng ký Kết luận* ({@code /intake/conclusions/new}). For Văn phòng UBND, the UBND
+ * leadership and administrators; other users get 403.
+ */
+@Controller
+@CascadePage
+class IntakePageController {
+
+  private final AgencyDirectory directory;
+  private final DirectiveReviews reviews;
+  private final ConclusionService conclusions;
+  private final CurrentUser user;
+
+  IntakePageController(AgencyDirectory directory, DirectiveReviews reviews, ConclusionService conclusions,
+      CurrentUser user) {
+    this.directory = directory;
+    this.reviews = reviews;
+    this.conclusions = conclusions;
+    this.user = user;
+  }
+
+  // ---- Công văn ----
+
+  @GetMapping("/intake/directives/new")
+  String newDirective(Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    return letterPage(model, true, null, null);
+  }
+
+  @PostMapping("/intake/directives/import")
+  String importDirective(@RequestParam(required = false) String text,
+      @RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    try {
+      ImportedDirective imported = DirectiveImport.read(letter(text, file), directory);
+      if (imported.draft().number() == null && imported.draft().issuedOn() == null
+          && imported.draft().items().isEmpty()) {
+        throw new InvalidInputException("text", "Nội dung không phải một văn bản chỉ đạo: không tìm thấy số văn bản, "
+            + "ngày ban hành hay nhiệm vụ nào.");
+      }
+      DirectiveForm form = DirectiveForm.of(imported, directory);
+      return directiveReview(form, reviews.check(form, imported.problems()), model);
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return letterPage(model, true, text, e.problems().get(0).message());
+    }
+  }
+
+  @GetMapping("/intake/directives/blank")
+  String blankDirective(Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    DirectiveForm form = DirectiveForm.blank();
+    return directiveReview(form, reviews.check(form, List.of()), model);
+  }
+
+  /** Kiểm tra lại, the add and remove buttons, and Ban hành. */
+  @PostMapping("/intake/directives/review")
+  String reviewDirective(@ModelAttribute("form") DirectiveForm form,
+      @RequestParam(defaultValue = "check") String action, Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    if (!action.equals("issue") && !action.equals("check")) {
+      form.apply(action);
+    }
+    DirectiveReviews.Review review = reviews.check(form, List.of());
+    if (action.equals("issue")) {
+      Directive issued = reviews.issue(form, review).orElse(null);
+      if (issued != null) {
+        return "redirect:/dashboard/directives/" + issued.id();
+      }
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("refused", true);
+    }
+    return directiveReview(form, review, model);
+  }
+
+  private String directiveReview(DirectiveForm form, DirectiveReviews.Review review, Model model) {
+    List<Map.Entry<String, String>> options = reviews.options();
+    Map<String, String> names = new LinkedHashMap<>();
+    options.forEach(o -> names.put(o.getKey(), o.getValue()));
+    model.addAttribute("form", form);
+    model.addAttribute("review", review);
+    model.addAttribute("options", options);
+    model.addAttribute("agencyOptions", reviews.agencyOptions());
+    model.addAttribute("names", names);
+    model.addAttribute("conclusionRegistered", form.getConclusionNumber() != null
+        && !form.getConclusionNumber().isBlank() && conclusions.findByNumber(form.getConclusionNumber().strip()).isPresent());
+    model.addAttribute("active", "intake");
+    return "intake/directive-review";
+  }
+
+  // ---- Kết luận ----
+
+  @GetMapping("/intake/conclusions/new")
+  String newConclusion(Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    return letterPage(model, false, null, null);
+  }
+
+  @PostMapping("/intake/conclusions/import")
+  String importConclusion(@RequestParam(required = false) String text,
+      @RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    try {
+      ImportedConclusion imported = ConclusionImport.read(letter(text, file), directory);
+      if (imported.draft().number() == null && imported.draft().items().isEmpty()) {
+        throw new InvalidInputException("text", "Nội dung không phải một Kết luận: không tìm thấy số Kết luận hay "
+            + "nhiệm vụ, giải pháp nào.");
+      }
+      Map<String, Set<String>> errors = new LinkedHashMap<>();
+      imported.problems().forEach(p -> DirectiveReviews.add(errors, p.field(), p.message()));
+      ConclusionForm form = ConclusionForm.of(imported);
+      check(form.draft(errors), errors);
+      return conclusionReview(form, errors, model);
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return letterPage(model, false, text, e.problems().get(0).message());
+    }
+  }
+
+  @PostMapping("/intake/conclusions/review")
+  String reviewConclusion(@ModelAttribute("form") ConclusionForm form,
+      @RequestParam(defaultValue = "check") String action, Model model, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    Map<String, Set<String>> errors = new LinkedHashMap<>();
+    if (!action.equals("register")) {
+      form.apply(action);
+      check(form.draft(errors), errors);
+      return conclusionReview(form, errors, model);
+    }
+    var draft = form.draft(errors);
+    if (errors.isEmpty()) {
+      try {
+        Conclusion c = conclusions.register(draft);
+        redirect.addFlashAttribute("registered", c.number());
+        return "redirect:/intake/conclusions/new";
+      } catch (InvalidInputException e) {
+        for (FieldProblem p : e.problems()) {
+          DirectiveReviews.add(errors, p.field(), p.message());
+        }
+      }
+    }
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("refused", true);
+    return conclusionReview(form, errors, model);
+  }
+
+  /** The API's checks of a Conclusion, beside the fields; a required value already reported as unreadable is not repeated. */
+  private void check(vn.cascade.conclusion.ConclusionDraft draft, Map<String, Set<String>> errors) {
+    try {
+      conclusions.check(draft);
+    } catch (InvalidInputException e) {
+      for (FieldProblem p : e.problems()) {
+        if (!errors.containsKey(p.field()) || !p.message().endsWith(" là bắt buộc.")) {
+          DirectiveReviews.add(errors, p.field(), p.message());
+        }
+      }
+    }
+  }
+
+  private String conclusionReview(ConclusionForm form, Map<String, Set<String>> errors, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("review", new DirectiveReviews.Review(null, errors, 0, 0, List.of()));
+    model.addAttribute("active", "intake");
+    return "intake/conclusion-review";
+  }
+
+  // ---- shared ----
+
+  /** A form with rows beyond any letter's (items[5000]) is no review of a letter: 400, nothing kept. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+  org.springframework.http.ResponseEntity<String> malformedForm() {
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(new org.springframework.http.MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body("Biểu mẫu gửi lên không hợp lệ (quá nhiều dòng); xin mở lại trang Soạn / nhập Công văn.");
+  }
+
+  private String letterPage(Model model, boolean directive, String text, String error) {
+    model.addAttribute("directive", directive);
+    model.addAttribute("text", text);
+    model.addAttribute("error", error);
+    model.addAttribute("active", "intake");
+    return "intake/letter";
+  }
+
+  private String forbidden(Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("status", 403);
+    model.addAttribute("message", "Chỉ Văn phòng UBND, lãnh đạo UBND và quản trị viên được nhập văn bản, "
+        + "đăng ký Kết luận và ban hành văn bản chỉ đạo.");
+    return "dashboard/problem";
+  }
+
+  /** The letter's text: the pasted text, else the uploaded file's. */
+  private String letter(String text, MultipartFile file) {
+    if (file != null && !file.isEmpty()) {
+      text = fileText(file.getOriginalFilename(), file.getContentType(), bytes(file));
+    }
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("text", "Xin dán nội dung văn bản vào ô bên dưới hoặc chọn tệp.");
+    }
+    return IntakeController.text(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("file", "Không đọc được tệp tải lên; xin thử lại.");
+    }
+  }
+
+  /**
+   * The text of an uploaded letter. Only .txt for now: to be replaced by
+   * {@code LetterFiles.text(fileName, contentType, bytes)} (PDF, DOCX, scans) when that lands.
+   */
+  private static String fileText(String fileName, String contentType, byte[] bytes) {
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".txt") && !(contentType != null && contentType.startsWith("text/plain"))) {
+      throw new InvalidInputException("file", "Trang này hiện chỉ nhận tệp văn bản .txt; với tệp PDF, DOCX hay bản "
+          + "quét, xin dán nội dung văn bản vào ô bên dưới.");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException("file", "Tệp không phải văn bản mã UTF-8; xin lưu lại với bảng mã UTF-8 hoặc dán "
+          + "nội dung vào ô bên dưới.");
+    }
+  }
+}
