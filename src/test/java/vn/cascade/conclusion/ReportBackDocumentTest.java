@@ -87,6 +87,9 @@ class ReportBackDocumentTest extends CascadeIntegrationTest {
         "<html>không phải PDF</html>".getBytes(StandardCharsets.UTF_8));
     assertThat(fake.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(fake.getBody()).contains("không phải tệp PDF thật", "Chưa có gì được lưu.", "Tải lên phiên bản mới");
+    ResponseEntity<String> nul = upload(OFFICE, c, "bao\u0000cao.pdf", "application/pdf", SIGNED_PDF);
+    assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(nul.getBody()).contains("ký tự điều khiển", page + "#report-back");
     assertThat(documents.versions(subject(c))).as("nothing stored").isEmpty();
 
     // Without a version the task does not complete.
