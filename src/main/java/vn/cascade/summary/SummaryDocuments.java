@@ -118,10 +118,6 @@ public class SummaryDocuments {
     return user.groups().contains(s.uploaderGroup()) && openTask(s).isPresent();
   }
 
-  public int upload(Directive d, MultipartFile file) throws IOException {
-    return upload(DocumentSubject.of(d), file);
-  }
-
   /** Stores the file as the next version and answers its number; nothing is stored when it is refused. */
   @Transactional
   public int upload(DocumentSubject s, MultipartFile file) throws IOException {
