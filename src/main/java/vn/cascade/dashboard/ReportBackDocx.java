@@ -135,7 +135,7 @@ final class ReportBackDocx extends OfficialDocx {
             VnDates.format(a.deadline()), a.statusLabel(), a.reportedAt() == null ? "" : VnDates.format(a.reportedAt())));
       }
       table(List.of("STT", "Cơ quan, đơn vị", "Công văn, nhiệm vụ", "Hạn báo cáo (trước ngày)", "Tình trạng",
-          "Ngày báo cáo"), rows, 720, 2400, 1900, 1400, 1700, TEXT_WIDTH - 720 - 2400 - 1900 - 1400 - 1700);
+          "Ngày báo cáo"), rows, 600, 2300, 1900, 1350, 1700, TEXT_WIDTH - 600 - 2300 - 1900 - 1350 - 1700);
     }
   }
 
