@@ -70,30 +70,43 @@ public final class ProcessDriver {
    * the collector's upload (the collection task completes only once one exists); answers its version.
    */
   public int uploadSummaryDocument(String directiveProcessInstanceId, String user) {
+    return storeDocument("cascade_directive", "directive_id", directiveProcessInstanceId, user, "Báo cáo tổng hợp.pdf");
+  }
+
+  /**
+   * Stores a report back document for the Conclusion whose process this is, as its page stores Văn
+   * phòng UBND's upload (Chuẩn bị báo cáo completes only once one exists); answers its version.
+   */
+  public int uploadReportBackDocument(String conclusionProcessInstanceId, String user) {
+    return storeDocument("cascade_conclusion", "conclusion_id", conclusionProcessInstanceId, user,
+        "Báo cáo Ban Thường vụ Tỉnh ủy.pdf");
+  }
+
+  private int storeDocument(String table, String column, String processInstanceId, String user, String fileName) {
     javax.sql.DataSource ds = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
         engine.getProcessEngineConfiguration()).getDataSource();
     try (java.sql.Connection c = ds.getConnection()) {
-      long directive;
+      long subject;
       int version;
-      try (var q = c.prepareStatement("select id from cascade_directive where process_instance_id = ?")) {
-        q.setString(1, directiveProcessInstanceId);
+      try (var q = c.prepareStatement("select id from " + table + " where process_instance_id = ?")) {
+        q.setString(1, processInstanceId);
         var rs = q.executeQuery();
         rs.next();
-        directive = rs.getLong(1);
+        subject = rs.getLong(1);
       }
       try (var q = c.prepareStatement(
-          "select coalesce(max(version), 0) + 1 from cascade_summary_document where directive_id = ?")) {
-        q.setLong(1, directive);
+          "select coalesce(max(version), 0) + 1 from cascade_summary_document where " + column + " = ?")) {
+        q.setLong(1, subject);
         var rs = q.executeQuery();
         rs.next();
         version = rs.getInt(1);
       }
-      try (var ins = c.prepareStatement("insert into cascade_summary_document (directive_id, version, file_name,"
+      try (var ins = c.prepareStatement("insert into cascade_summary_document (" + column + ", version, file_name,"
           + " content_type, size_bytes, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
         byte[] pdf = "%PDF-1.4 báo cáo tổng hợp".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ins.setLong(1, directive);
+        ins.setLong(1, subject);
         ins.setInt(2, version);
-        ins.setString(3, "Báo cáo tổng hợp.pdf");
+        ins.setString(3, fileName);
         ins.setString(4, "application/pdf");
         ins.setLong(5, pdf.length);
         ins.setBytes(6, pdf);

@@ -29,12 +29,29 @@ public class DecisionListener implements TaskListener {
       // The reason of a returned report is kept with the version it returned (AssignmentViews shows it).
       "Task_ReviewReport", new Decision("reviewDecision", "reviewComment", null, "accept"));
 
-  @Override
-  public void notify(DelegateTask task) {
+  /** Whether the approval task's decision, already checked on completion, is to approve. */
+  public static boolean approved(DelegateTask task) {
+    Decision d = of(task);
+    return d.approveValue().equals(task.getVariable(d.decision()));
+  }
+
+  /** The comment typed with the approval task's decision, or null. */
+  public static String comment(DelegateTask task) {
+    Object comment = task.getVariable(of(task).comment());
+    return comment == null ? null : comment.toString();
+  }
+
+  private static Decision of(DelegateTask task) {
     Decision d = BY_TASK.get(task.getTaskDefinitionKey());
     if (d == null) {
       throw new IllegalStateException("No decision is defined for task " + task.getTaskDefinitionKey());
     }
+    return d;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Decision d = of(task);
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       // A new round starts blank: last round's choice and comment must not be submitted again by a click.
       for (String name : new String[] {d.decision(), d.comment()}) {

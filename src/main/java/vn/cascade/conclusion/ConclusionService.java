@@ -86,10 +86,7 @@ public class ConclusionService {
     ConclusionDraft.Item item = c.body().items().stream().filter(i -> i.number() != null && i.number() == itemNumber)
         .findFirst().orElseThrow(() -> new NotFoundException("Kết luận " + c.number() + " không có mục " + itemNumber + "."));
     java.util.List<ConclusionItemTrace.Carrier> carriers = new java.util.ArrayList<>();
-    for (var d : directives.all()) {
-      if (!c.number().equals(d.body().conclusionNumber()) || d.status() != vn.cascade.directive.Directive.Status.ISSUED) {
-        continue;
-      }
+    for (var d : implementing(c)) {
       var itemsCarrying = d.body().items().stream().filter(i -> i.conclusionItems().contains(itemNumber))
           .map(vn.cascade.directive.DirectiveDraft.Item::number).collect(java.util.stream.Collectors.toSet());
       for (var a : directives.view(d.id()).assignments()) {
@@ -100,6 +97,18 @@ public class ConclusionService {
       }
     }
     return new ConclusionItemTrace(c.id(), c.number(), itemNumber, item.text(), carriers);
+  }
+
+  /** The issued directives implementing the Conclusion (carrying its number), in the order they were stored. */
+  public java.util.List<vn.cascade.directive.Directive> implementing(Conclusion c) {
+    return directives.all().stream().filter(d -> c.number().equals(d.body().conclusionNumber())
+        && d.status() == vn.cascade.directive.Directive.Status.ISSUED).toList();
+  }
+
+  /** The report back as a document: Văn phòng UBND uploads it while its preparing task is open. */
+  public static vn.cascade.summary.DocumentSubject reportBackDocument(Conclusion c) {
+    return new vn.cascade.summary.DocumentSubject(vn.cascade.summary.DocumentSubject.Kind.CONCLUSION, c.id(),
+        c.processInstanceId(), REPORT_BACK_GROUP, TASK_PREPARE_REPORT_BACK);
   }
 
   public Conclusion get(long id) {

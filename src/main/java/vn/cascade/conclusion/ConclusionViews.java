@@ -11,13 +11,16 @@ import org.springframework.stereotype.Component;
 import vn.cascade.common.TaskViews;
 import vn.cascade.common.VnDates;
 import vn.cascade.directive.DirectiveService;
+import vn.cascade.summary.DocumentViews;
 import vn.cascade.summary.SummaryDocuments;
 
 /**
  * What the Conclusion's tasks show (receipt, drafting, approval, report back), built from Cascade's
- * tables when the form is opened: the Conclusion, and the implementing directive's draft with who
- * gets what, and the summary document the leader approved. What people typed in the process's other tasks (a return comment, the summary, the
- * report back) is read as the process keeps it. Every text is escaped.
+ * tables when the form is opened: the Conclusion, the implementing directive's draft with who gets
+ * what, the summary document the leader approved, and the report back's current document (its page
+ * makes the draft and takes the uploads). What people typed in the process's other tasks (a return
+ * comment, the summary, the report back's number and note) is read as the process keeps it. Every
+ * text is escaped.
  */
 @Component
 class ConclusionViews implements TaskViews {
@@ -26,10 +29,12 @@ class ConclusionViews implements TaskViews {
   private final DirectiveService directives;
   private final RuntimeService runtimeService;
   private final SummaryDocuments documents;
+  private final DocumentViews documentViews;
 
   ConclusionViews(ConclusionRepository conclusions, DirectiveService directives, RuntimeService runtimeService,
-      SummaryDocuments documents) {
+      SummaryDocuments documents, DocumentViews documentViews) {
     this.documents = documents;
+    this.documentViews = documentViews;
     this.conclusions = conclusions;
     this.directives = directives;
     this.runtimeService = runtimeService;
@@ -67,6 +72,19 @@ class ConclusionViews implements TaskViews {
             view.put("approvedSummaryUrl", doc.url());
           });
         });
+    String key = task.getTaskDefinitionKey();
+    if (TASK_PREPARE_REPORT_BACK.equals(key) || TASK_APPROVE_REPORT_BACK.equals(key)) {
+      // The report back is a document, made and uploaded on its page (Tasklist's forms have no file picker).
+      String page = "/dashboard/conclusions/" + c.id() + "/report-back";
+      view.put("reportBackPageUrl", page);
+      view.put("reportBackDraftUrl", page + ".docx");
+      boolean none = documentViews.putLatest(view, "reportBackDocument", ConclusionService.reportBackDocument(c))
+          .isEmpty();
+      if (none && TASK_PREPARE_REPORT_BACK.equals(key)) {
+        view.put("reportBackDocumentMissing", text("Chưa có văn bản báo cáo. Nhiệm vụ chỉ hoàn thành được khi đã tải "
+            + "lên một phiên bản."));
+      }
+    }
     for (String typed : new String[] {"draftReturnComment", SUMMARY_NUMBER.name(), SUMMARY_TEXT.name(),
         "reportBackReturnComment", REPORT_BACK_NUMBER.name(), REPORT_BACK_TEXT.name()}) {
       Object value = runtimeService.getVariable(task.getProcessInstanceId(), typed);

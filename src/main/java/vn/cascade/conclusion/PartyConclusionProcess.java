@@ -23,6 +23,8 @@ public final class PartyConclusionProcess {
   public static final String TASK_PREPARE_REPORT_BACK = "Task_PrepareReportBack";
   public static final String TASK_APPROVE_REPORT_BACK = "Task_ApproveReportBack";
   public static final String TASK_RECORD_REPORT_BACK = "Task_RecordReportBack";
+  /** The candidate group of Task_PrepareReportBack: Văn phòng UBND. */
+  public static final String REPORT_BACK_GROUP = "vp-ubnd";
   public static final String END_EVENT_REPORTED_TO_PARTY = "EndEvent_ReportedToParty";
   public static final String END_EVENT_DIRECTIVE_CLOSED = "EndEvent_DirectiveClosed";
 

@@ -37,10 +37,12 @@ class DashboardController {
   private final AgencyDirectory agencies;
 
   private final vn.cascade.summary.SummaryDocuments documents;
+  private final vn.cascade.conclusion.ConclusionService conclusions;
 
   DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies,
-      vn.cascade.summary.SummaryDocuments documents) {
+      vn.cascade.summary.SummaryDocuments documents, vn.cascade.conclusion.ConclusionService conclusions) {
     this.documents = documents;
+    this.conclusions = conclusions;
     this.query = query;
     this.user = user;
     this.agencies = agencies;
@@ -79,6 +81,13 @@ class DashboardController {
     model.addAttribute("d", view.directive());
     model.addAttribute("workspace", WorkspaceController.mayOpen(user, view.directive()));
     model.addAttribute("approvedDocument", documents.approved(id).orElse(null));
+    // The report back to Ban Thường vụ Tỉnh ủy on the Conclusion this directive implements: its page, the approved version.
+    if (view.directive().conclusionId() != null && user.isIssuer()) {
+      var c = conclusions.get(view.directive().conclusionId());
+      model.addAttribute("reportBackUrl", "/dashboard/conclusions/" + c.id() + "/report-back");
+      model.addAttribute("reportBackApproved", documents.approved(vn.cascade.conclusion.ConclusionService
+          .reportBackDocument(c)).orElse(null));
+    }
     model.addAttribute("status", statusKey(status));
     model.addAttribute("statusOptions", statusOptions());
     model.addAttribute("now", query.now());

@@ -2,12 +2,7 @@ package vn.cascade.dashboard;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,11 +16,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cascade.common.CascadePage;
-import vn.cascade.common.ForbiddenException;
-import vn.cascade.common.InvalidInputException;
 import vn.cascade.directive.Directive;
 import vn.cascade.security.CurrentUser;
-import vn.cascade.summary.SummaryDocument;
+import vn.cascade.summary.DocumentSubject;
 import vn.cascade.summary.SummaryDocuments;
 
 /**
@@ -81,43 +74,21 @@ class WorkspaceController {
   String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
       RedirectAttributes redirect, Model model, HttpServletResponse response) throws IOException {
     Directive d = openable(id);
-    if (!documents.mayUpload(d)) {
-      throw DashboardException.forbidden("Chỉ cơ quan tổng hợp của văn bản " + d.number() + " ("
-          + query.agency(d.collectingAgency()).map(a -> a.shortName()).orElse(d.collectingAgency())
-          + ") được tải lên báo cáo tổng hợp, khi nhiệm vụ Tổng hợp báo cáo đang mở.");
-    }
-    int version;
-    try {
-      version = documents.upload(d, file);
-    } catch (ForbiddenException e) {
-      throw DashboardException.forbidden(e.getMessage()); // the collection task ended meanwhile
-    } catch (InvalidInputException e) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      model.addAttribute("uploadError", e.problems().get(0).message());
-      return workspace(id, null, null, null, model);
-    }
-    redirect.addFlashAttribute("uploaded", version);
-    return "redirect:/dashboard/directives/" + id + "/workspace#summary";
+    return DocumentPages.upload(documents, DocumentSubject.of(d), file, "Chỉ cơ quan tổng hợp của văn bản " + d.number()
+        + " (" + query.agency(d.collectingAgency()).map(a -> a.shortName()).orElse(d.collectingAgency())
+        + ") được tải lên báo cáo tổng hợp, khi nhiệm vụ Tổng hợp báo cáo đang mở.", model, response, redirect,
+        "/dashboard/directives/" + id + "/workspace#summary", () -> workspace(id, null, null, null, model));
   }
 
   @GetMapping("/directives/{id}/summary-documents/{version}")
   ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable int version) {
-    Directive d = openable(id);
-    SummaryDocument doc = documents.versions(d.id()).stream().filter(v -> v.version() == version).findFirst()
-        .orElseThrow(() -> DashboardException.notFound("Không có phiên bản " + version + " của báo cáo tổng hợp."));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.parseMediaType(doc.contentType()));
-    headers.setContentDisposition(ContentDisposition.attachment().filename(doc.fileName(), StandardCharsets.UTF_8)
-        .build());
-    return new ResponseEntity<>(documents.content(d.id(), version), headers, HttpStatus.OK);
+    return DocumentPages.download(documents, DocumentSubject.of(openable(id)), version);
   }
 
   /** Above the multipart limit Tomcat stops reading: the same 400 as a file above the document's limit. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<String> tooLarge(MaxUploadSizeExceededException e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "plain",
-        StandardCharsets.UTF_8)).body("Tệp quá lớn: giới hạn là " + documents.maxBytes() / (1024 * 1024)
-        + " MB. Chưa có gì được lưu.");
+    return DocumentPages.tooLarge(documents);
   }
 
   private Directive openable(long id) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import vn.cascade.common.TaskViews;
 import vn.cascade.common.VnDates;
 import vn.cascade.dashboard.ReportingState;
-import vn.cascade.security.UserNames;
 import vn.cascade.summary.SummaryDocument;
-import vn.cascade.summary.SummaryDocuments;
+import vn.cascade.summary.DocumentSubject;
+import vn.cascade.summary.DocumentViews;
 
 /**
  * What the collection and the summary approval show, built from Cascade's tables when the form is
@@ -28,15 +28,13 @@ class DirectiveViews implements TaskViews {
   private final DirectiveRepository directives;
   private final CollectionService collection;
   private final RuntimeService runtimeService;
-  private final SummaryDocuments documents;
+  private final DocumentViews documentViews;
   private final ReportingState reporting;
-  private final UserNames people;
 
   DirectiveViews(DirectiveRepository directives, CollectionService collection, RuntimeService runtimeService,
-      SummaryDocuments documents, ReportingState reporting, UserNames people) {
-    this.documents = documents;
+      DocumentViews documentViews, ReportingState reporting) {
+    this.documentViews = documentViews;
     this.reporting = reporting;
-    this.people = people;
     this.directives = directives;
     this.collection = collection;
     this.runtimeService = runtimeService;
@@ -67,19 +65,7 @@ class DirectiveViews implements TaskViews {
       view.put("summaryUploadUrl", "/dashboard/directives/" + d.id() + "/workspace#summary");
       view.put("summaryDraftUrl", "/dashboard/directives/" + d.id() + "/summary.docx");
     }
-    Optional<SummaryDocument> current = documents.latest(d.id());
-    current.ifPresent(doc -> {
-      view.put("summaryDocumentVersion", String.valueOf(doc.version()));
-      view.put("summaryDocumentFileName", text(doc.fileName() + " (" + doc.kind() + ", " + doc.sizeText() + ")"));
-      view.put("summaryDocumentUrl", doc.url());
-      view.put("summaryDocumentUploadedBy", text(people.name(doc.uploadedBy())));
-      view.put("summaryDocumentUploadedAt", text(VnDates.formatWithTime(doc.uploadedAt())));
-      if (doc.returned()) {
-        view.put("summaryDocumentReturned", text("Phiên bản " + doc.version() + " đã bị lãnh đạo trả lại lúc "
-            + VnDates.formatWithTime(doc.decidedAt()) + "; tải lên phiên bản mới nếu cần chỉnh sửa (phiên bản này vẫn "
-            + "được giữ)."));
-      }
-    });
+    Optional<SummaryDocument> current = documentViews.putLatest(view, "summaryDocument", DocumentSubject.of(d));
     if (current.isEmpty() && collecting) {
       view.put("summaryDocumentMissing", text("Chưa có văn bản báo cáo tổng hợp. Nhiệm vụ chỉ hoàn thành được khi đã "
           + "tải lên một phiên bản."));

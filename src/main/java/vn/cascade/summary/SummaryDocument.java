@@ -3,10 +3,11 @@ package vn.cascade.summary;
 import java.time.Instant;
 
 /**
- * One uploaded version of a directive's summary report, without its content. {@code decision} is
- * the leader's on this version ({@value #APPROVED} or {@value #RETURNED}), null while none was taken.
+ * One uploaded version of a directive's summary report or of a Conclusion's report back (its
+ * {@code kind}, of subject {@code subjectId}), without its content. {@code decision} is the
+ * leader's on this version ({@value #APPROVED} or {@value #RETURNED}), null while none was taken.
  */
-public record SummaryDocument(long id, long directiveId, int version, String fileName, String contentType,
+public record SummaryDocument(long id, DocumentSubject.Kind subjectKind, long subjectId, int version, String fileName, String contentType,
     long sizeBytes, String uploadedBy, Instant uploadedAt, String decision, String decidedBy, Instant decidedAt,
     String decisionComment) {
 
@@ -32,6 +33,6 @@ public record SummaryDocument(long id, long directiveId, int version, String fil
 
   /** Where the file is downloaded. */
   public String url() {
-    return "/dashboard/directives/" + directiveId + "/summary-documents/" + version;
+    return subjectKind.url(subjectId, version);
   }
 }

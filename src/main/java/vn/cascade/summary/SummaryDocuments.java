@@ -26,10 +26,11 @@ import vn.cascade.directive.DirectiveProcess;
 import vn.cascade.security.CurrentUser;
 
 /**
- * The collector's summary report as a file: uploaded beside Tasklist (its forms have no file
- * picker) by the directive's collecting agency while its collection task is open, as the DOCX
- * edited in Word or the signed PDF, each upload a new version (the generated draft is not stored:
- * the first upload is version 1). The file must be what its name says: a PDF starts with
+ * A report as a file, uploaded beside Tasklist (its forms have no file picker): the collector's
+ * summary of a directive, or Văn phòng UBND's report back on a Conclusion ({@link DocumentSubject}).
+ * Only the subject's uploading group may upload, while the task that prepares it is open; as the
+ * DOCX edited in Word or the signed PDF, each upload a new version (the generated draft is not
+ * stored: the first upload is version 1). The file must be what its name says: a PDF starts with
  * {@code %PDF-}, a DOCX is a ZIP holding {@code word/document.xml}.
  */
 @Service
@@ -64,53 +65,77 @@ public class SummaryDocuments {
   }
 
   public List<SummaryDocument> versions(long directiveId) {
-    return documents.of(directiveId);
+    return versions(directive(directiveId));
+  }
+
+  public List<SummaryDocument> versions(DocumentSubject s) {
+    return documents.of(s);
   }
 
   /** The version last uploaded: the one the collection task completes with and the leader decides on. */
   public Optional<SummaryDocument> latest(long directiveId) {
-    return documents.latest(directiveId);
+    return latest(directive(directiveId));
+  }
+
+  /** The version last uploaded: the one the preparing task completes with and the leader decides on. */
+  public Optional<SummaryDocument> latest(DocumentSubject s) {
+    return documents.latest(s);
   }
 
   /** The version the leader approved, if one was. */
   public Optional<SummaryDocument> approved(long directiveId) {
-    return documents.approved(directiveId);
+    return approved(directive(directiveId));
+  }
+
+  public Optional<SummaryDocument> approved(DocumentSubject s) {
+    return documents.approved(s);
   }
 
   /** Whether the collection task of the directive is open now. */
   public boolean collectionOpen(Directive d) {
-    return collectionTask(d).isPresent();
+    return openTask(DocumentSubject.of(d)).isPresent();
   }
 
   /** The id of the directive's collection task while it is open. */
   public Optional<String> collectionTask(Directive d) {
-    return d.processInstanceId() == null ? Optional.empty() : tasks.createTaskQuery()
-        .processInstanceId(d.processInstanceId()).taskDefinitionKey(DirectiveProcess.TASK_COLLECT_REPORTS).list()
+    return openTask(DocumentSubject.of(d));
+  }
+
+  /** The id of the task that prepares the subject's document, while it is open. */
+  public Optional<String> openTask(DocumentSubject s) {
+    return s.processInstanceId() == null ? Optional.empty() : tasks.createTaskQuery()
+        .processInstanceId(s.processInstanceId()).taskDefinitionKey(s.taskKey()).list()
         .stream().findFirst().map(org.camunda.bpm.engine.task.Task::getId);
   }
 
   /** Only the users of the directive's collecting agency, and only while its collection task is open. */
   public boolean mayUpload(Directive d) {
-    return user.groups().contains(d.collectingAgency()) && collectionOpen(d);
+    return mayUpload(DocumentSubject.of(d));
+  }
+
+  /** Only the users of the subject's uploading group, and only while its preparing task is open. */
+  public boolean mayUpload(DocumentSubject s) {
+    return user.groups().contains(s.uploaderGroup()) && openTask(s).isPresent();
   }
 
   /** Stores the file as the next version and answers its number; nothing is stored when it is refused. */
   @Transactional
-  public int upload(Directive d, MultipartFile file) throws IOException {
-    // One upload at a time per directive, and none once its collection task has completed: the
+  public int upload(DocumentSubject s, MultipartFile file) throws IOException {
+    // One upload at a time per subject, and none once its preparing task has completed: the
     // completion takes the same lock (RequireSummaryDocumentListener), so the version it checked is
     // the one the leader gets.
-    lock(d.id());
-    if (!mayUpload(d)) {
-      throw new ForbiddenException("Chỉ cơ quan tổng hợp của văn bản này được tải lên báo cáo tổng hợp, khi nhiệm vụ "
-          + "Tổng hợp báo cáo đang mở.");
+    lock(s);
+    String what = s.kind().what;
+    if (!mayUpload(s)) {
+      throw new ForbiddenException("Chỉ cơ quan được giao được tải lên " + what + ", khi nhiệm vụ chuẩn bị "
+          + what + " đang mở.");
     }
     String name = file == null ? null : Texts.nfc(file.getOriginalFilename());
     if (file == null || Texts.isBlank(name)) {
-      throw refused("Vui lòng chọn tệp báo cáo tổng hợp (DOCX hoặc PDF đã ký) để tải lên.");
+      throw refused("Vui lòng chọn tệp " + what + " (DOCX hoặc PDF đã ký) để tải lên.");
     }
     if (file.isEmpty()) {
-      throw refused("Tệp " + name + " trống (0 byte). Vui lòng chọn tệp báo cáo tổng hợp đã lưu.");
+      throw refused("Tệp " + name + " trống (0 byte). Vui lòng chọn tệp " + what + " đã lưu.");
     }
     if (name.codePoints().anyMatch(Character::isISOControl)) {
       throw refused("Tên tệp có ký tự điều khiển. Xin đổi tên tệp rồi tải lên lại.");
@@ -126,7 +151,7 @@ public class SummaryDocuments {
     String type = switch (extension) {
       case "docx" -> DOCX;
       case "pdf" -> PDF;
-      default -> throw refused("Báo cáo tổng hợp chỉ nhận tệp Word (DOCX) hoặc PDF đã ký; tệp " + name
+      default -> throw refused(what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " chỉ nhận tệp Word (DOCX) hoặc PDF đã ký; tệp " + name
           + " không phải hai loại này.");
     };
     String declared = file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT).split(";")[0]
@@ -141,24 +166,32 @@ public class SummaryDocuments {
       throw refused("Tệp " + name + " không phải tệp " + (type.equals(PDF) ? "PDF" : "Word (DOCX)")
           + " thật (nội dung không đúng định dạng). Xin lưu lại tệp từ Word hoặc từ phần mềm ký số rồi tải lên.");
     }
-    return documents.store(d.id(), name.replaceAll("[\\\\/]", "_"), type, content, user.userId(), clock.instant());
+    return documents.store(s, name.replaceAll("[\\\\/]", "_"), type, content, user.userId(), clock.instant());
   }
 
-  /** Holds the directive's row until the transaction ends. */
-  void lock(long directiveId) {
-    jdbc.sql("select id from cascade_directive where id = :id for update").param("id", directiveId).query(Long.class)
-        .single();
+  /** Holds the subject's row (the directive's, the Conclusion's) until the transaction ends. */
+  void lock(DocumentSubject s) {
+    jdbc.sql("select id from " + s.kind().table + " where id = :id for update").param("id", s.id())
+        .query(Long.class).single();
   }
 
   public byte[] content(long directiveId, int version) {
-    return documents.content(directiveId, version)
-        .orElseThrow(() -> new NotFoundException("Không tìm thấy phiên bản " + version + " của báo cáo tổng hợp."));
+    return content(directive(directiveId), version);
+  }
+
+  public byte[] content(DocumentSubject s, int version) {
+    return documents.content(s, version).orElseThrow(() -> new NotFoundException("Không tìm thấy phiên bản " + version
+        + " của " + s.kind().what + "."));
   }
 
   /** Keeps the leader's decision with the version put before them; nothing when there is none. */
-  void recordDecision(long directiveId, String decision, String by, String comment) {
-    documents.latest(directiveId).ifPresent(doc -> documents.decide(doc.id(), decision, by, clock.instant(),
+  void recordDecision(DocumentSubject s, String decision, String by, String comment) {
+    documents.latest(s).ifPresent(doc -> documents.decide(doc.id(), decision, by, clock.instant(),
         comment == null || comment.isBlank() ? null : Texts.fitVariable(comment)));
+  }
+
+  private static DocumentSubject directive(long id) {
+    return DocumentSubject.stored(DocumentSubject.Kind.DIRECTIVE, id);
   }
 
   private static InvalidInputException refused(String message) {

@@ -95,6 +95,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     assertThat(runtimeService.getVariable(c.processInstanceId(), "summaryText")).isEqualTo("Các cơ quan đã báo cáo đầy đủ.");
     assertThat(viewOf(prepare)).as("the approved summary document, version 1").containsEntry("approvedSummaryVersion", "1")
         .containsEntry("approvedSummaryUrl", "/dashboard/directives/" + directiveId + "/summary-documents/1");
+    driver().uploadReportBackDocument(c.processInstanceId(), "vp-ubnd");
     completeAs("vp-ubnd", prepare, Map.of("reportBackNumber", "300-BC/BCSĐ", "reportBackText", "Báo cáo kết quả."));
     completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), TASK_APPROVE_REPORT_BACK),
         Map.of("reportBackDecision", "approve", "reportBackComment", ""));
@@ -164,6 +165,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     completeAs("lanh-dao-ubnd", taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
         Map.of("summaryDecision", "approve"));
     executeAsyncJobs();
+    driver().uploadReportBackDocument(c.processInstanceId(), "vp-ubnd");
     completeAs("vp-ubnd", taskOf(c.processInstanceId(), TASK_PREPARE_REPORT_BACK),
         Map.of("reportBackNumber", "301-BC/BCSĐ", "reportBackText", "Nháp."));
     completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), TASK_APPROVE_REPORT_BACK),

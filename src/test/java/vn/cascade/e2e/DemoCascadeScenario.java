@@ -129,6 +129,7 @@ public final class DemoCascadeScenario {
     driver.completeAs("lanh-dao-ubnd", driver.taskOf(directivePi, DirectiveProcess.TASK_APPROVE_SUMMARY),
         Map.of("summaryDecision", "approve", "summaryComment", "Đồng ý."));
     driver.executeAsyncJobs();
+    driver.uploadReportBackDocument(c.processInstanceId(), "vp-ubnd");
     driver.completeAs("vp-ubnd", driver.taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_PREPARE_REPORT_BACK),
         Map.of("reportBackNumber", "45-BC/BCSĐ", "reportBackText", "Báo cáo kết quả thực hiện Kết luận."));
     driver.completeAs("lanh-dao-ubnd", driver.taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_APPROVE_REPORT_BACK),

@@ -535,6 +535,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
         "#/?task=" + prepare);
     assertThat(mailsTo("vp-ubnd@dongnai.example")).hasSize(1);
 
+    driver().uploadReportBackDocument(c.processInstanceId(), "vp-ubnd");
     completeAs("vp-ubnd", taskService.createTaskQuery().taskId(prepare).singleResult(),
         java.util.Map.of("reportBackNumber", "300-BC/BCSĐ", "reportBackText", "Báo cáo kết quả."));
     assertThat(plans.find(ChaseSubject.REPORT_BACK, c.id())).as("prepared: its chase ends").isEmpty();

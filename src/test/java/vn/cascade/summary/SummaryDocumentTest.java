@@ -4,31 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import vn.cascade.CascadeIntegrationTest;
 import vn.cascade.TestDocuments;
+import vn.cascade.TestUploads;
 import vn.cascade.assignment.AgencyAssignmentProcess;
 import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
@@ -61,7 +56,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
 
     // Tạo dự thảo: the draft gathers what the agencies raised, per item.
     byte[] draft = download(COLLECTOR, "/dashboard/directives/" + d.id() + "/summary.docx");
-    String text = textOf(draft);
+    String text = TestUploads.textOf(draft);
     String raised = text.substring(text.indexOf("IV. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT"), text.indexOf("V. ĐỀ XUẤT, KIẾN NGHỊ"));
     assertThat(raised).containsSubsequence("Nhiệm vụ 1", "a) Khó khăn, vướng mắc:", "- Sở Y tế: Thiếu kinh phí tiêm chủng.",
         "b) Kiến nghị, đề xuất:", "- Sở Y tế: Đề nghị bổ sung 2 tỷ đồng.",
@@ -83,7 +78,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
 
     // Version 1: the draft as generated; version 2: edited in Word. The task completes with version 2.
     assertUploaded(upload(COLLECTOR, d, "Dự thảo.docx", DOCX, draft), d, 1);
-    byte[] edited = edited(draft, "Sở Kế hoạch và Đầu tư đề xuất gia hạn đến hết quý IV.");
+    byte[] edited = TestUploads.edited(draft, "Sở Kế hoạch và Đầu tư đề xuất gia hạn đến hết quý IV.");
     assertUploaded(upload(COLLECTOR, d, "Báo cáo tổng hợp (sửa).docx", DOCX, edited), d, 2);
     Map<String, Object> shown = viewOf(collect);
     assertThat(shown).containsEntry("summaryDocumentVersion", "2")
@@ -102,7 +97,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
         .containsEntry("summaryDocumentUrl", "/dashboard/directives/" + d.id() + "/summary-documents/2");
     assertThat((String) leader.get("reportingStateText")).startsWith("Đã báo cáo 2/3 nhiệm vụ (đã báo cáo đúng hạn: 2; ")
         .contains("chưa báo cáo 1 (chưa báo cáo, trong hạn: 0; chưa báo cáo, quá hạn: 1)");
-    assertThat(textOf(download("lanh-dao-ubnd", leader.get("summaryDocumentUrl").toString())))
+    assertThat(TestUploads.textOf(download("lanh-dao-ubnd", leader.get("summaryDocumentUrl").toString())))
         .contains("đề xuất gia hạn đến hết quý IV");
     assertThat(upload(COLLECTOR, d, "muộn.pdf", "application/pdf", SIGNED_PDF).getStatusCode())
         .as("no upload while the leader decides").isEqualTo(HttpStatus.FORBIDDEN);
@@ -141,7 +136,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
     Directive d = collecting();
     String draftUrl = "/dashboard/directives/" + d.id() + "/summary.docx";
     String workspaceUrl = "/dashboard/directives/" + d.id() + "/workspace";
-    String first = textOf(download(COLLECTOR, draftUrl));
+    String first = TestUploads.textOf(download(COLLECTOR, draftUrl));
     assertThat(first.substring(first.indexOf("III. CÁC CƠ QUAN"), first.indexOf("IV. KHÓ KHĂN")))
         .contains("UBND TP Long Khánh");
     assertThat(first).doesNotContain("Báo cáo muộn của Long Khánh.").doesNotContain("đến sau khi mở tổng hợp");
@@ -168,7 +163,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
 
     // Tạo dự thảo again: the late report is in it, marked, and no longer among the missing.
     byte[] regenerated = download(COLLECTOR, draftUrl);
-    String text = textOf(regenerated);
+    String text = TestUploads.textOf(regenerated);
     assertThat(text.substring(text.indexOf("I. TÌNH HÌNH BÁO CÁO"), text.indexOf("II. KẾT QUẢ")))
         .contains("có 1 báo cáo đến sau khi mở tổng hợp", "Ủy ban nhân dân thành phố Long Khánh (nhiệm vụ 3, ngày "
             + VnDates.format(clock.instant()) + ")", "0 nhiệm vụ chưa báo cáo");
@@ -219,7 +214,7 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
 
   // ---------------------------------------------------------------- the fixture
 
-  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String DOCX = TestUploads.DOCX;
 
   /**
    * Three items: Sở Y tế and Công an tỉnh report (one with difficulties and proposals, one with a
@@ -248,22 +243,6 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
     return directives.get(d.id());
   }
 
-  private static byte[] edited(byte[] docx, String addition) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-      doc.createParagraph().createRun().setText(addition);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.write(out);
-      return out.toByteArray();
-    }
-  }
-
-  private static String textOf(byte[] docx) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-         XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
-      return extractor.getText();
-    }
-  }
-
   private void assertUploaded(ResponseEntity<String> response, Directive d, int version) {
     assertThat(response.getStatusCode().is3xxRedirection() || response.getStatusCode().is2xxSuccessful())
         .as(response.getBody()).isTrue();
@@ -272,36 +251,12 @@ class SummaryDocumentTest extends CascadeIntegrationTest {
   }
 
   private byte[] download(String user, String path) {
-    ResponseEntity<byte[]> r = http.withBasicAuth(user, "demo").getForEntity(path, byte[].class);
-    assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-    return r.getBody();
+    return TestUploads.download(http, user, path);
   }
 
-  /** The workspace's upload form, posted as the browser does: a page first for the CSRF token and session. */
+
   private ResponseEntity<String> upload(String user, Directive d, String name, String type, byte[] content) {
-    TestRestTemplate as = http.withBasicAuth(user, "demo");
-    ResponseEntity<String> get = as.getForEntity("/dashboard", String.class);
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get.getBody() == null ? "" : get.getBody());
-    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.parseMediaType(type));
-    body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }, part));
-    if (m.find()) {
-      body.add("_csrf", m.group(1));
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var cookies = get.getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (cookies != null) {
-      cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
-    }
-    return as.postForEntity("/dashboard/directives/" + d.id() + "/workspace/summary", new HttpEntity<>(body, headers),
-        String.class);
+    return TestUploads.post(http, user, "/dashboard/directives/" + d.id() + "/workspace/summary", name, type, content);
   }
 
   /** Claims the task and submits its form over {@code /engine-rest}, as Tasklist does. */
