@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.ByteArrayInputStream;
+import java.text.Normalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.cascade.CascadeIntegrationTest;
+import vn.cascade.LibreOffice;
 import vn.cascade.TestDocuments;
 import vn.cascade.TestUploads;
 import vn.cascade.assignment.Assignment;
@@ -50,6 +55,29 @@ class ReportBackDocumentTest extends CascadeIntegrationTest {
   @Autowired DirectiveService directives;
   @Autowired AssignmentRepository assignments;
   @Autowired SummaryDocuments documents;
+
+  @Test
+  void libreOfficeTurnsTheReportBackDraftIntoAPdfWithItsTitleNumberTablesAndSignature() throws Exception {
+    LibreOffice.requireInstalled();
+    Conclusion c = preparing();
+    Directive d = directives.ofConclusion(c.id()).orElseThrow();
+    byte[] draft = download(OFFICE, "/dashboard/conclusions/" + c.id() + "/report-back.docx");
+
+    byte[] pdf = LibreOffice.toPdf(Map.of("report-back.docx", draft)).get("report-back.docx");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isPositive();
+      String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFC)
+          .replaceAll("\\s+", " ");
+      assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-UBND", "BÁO CÁO",
+          "Kết quả thực hiện Kết luận số " + c.number());
+      // Each key task's table of assignments, with the agencies and their states.
+      assertThat(text).containsSubsequence("1. Rà soát kết quả thực hiện.", "Công văn số " + d.number(), "Sở Y tế",
+          "đã báo cáo đúng hạn", "Công an tỉnh", "đã báo cáo quá hạn", "2. Thu hút đầu tư.", "chưa báo cáo");
+      // The recipients and the signature block, after the body.
+      assertThat(text).containsSubsequence("III. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (báo cáo);",
+          "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+    }
+  }
 
   @Test
   void theReportBackIsDraftedFromTheLineageUploadedReturnedAndApprovedVersionByVersion() throws IOException {
