@@ -121,6 +121,9 @@ public final class LetterFiles {
     try (PDDocument document = Loader.loadPDF(bytes)) {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true);
+      // A paragraph apart from the one before (a blank line's gap, an indented first line) starts after
+      // a blank line, as in a letter's text: lines of one paragraph join, paragraphs do not.
+      stripper.setParagraphStart("\n");
       int pages = document.getNumberOfPages();
       StringBuilder out = new StringBuilder();
       PDFRenderer renderer = null;
@@ -167,7 +170,7 @@ public final class LetterFiles {
   // --- DOCX --------------------------------------------------------------------------------
 
   /**
-   * Paragraphs one a line and tables as rows of cells apart by " | " (a cell's own lines joined), a
+   * Paragraphs one a line and tables a row a line, cells apart by " | " (a cell's own lines joined), a
    * blank line around each table: the lines {@link DirectiveImport}'s assignment table reads.
    */
   private static String docx(String fileName, byte[] bytes) {
@@ -191,7 +194,7 @@ public final class LetterFiles {
 
   private static void table(XWPFTable table, StringBuilder out) {
     for (XWPFTableRow row : table.getRows()) {
-      StringBuilder line = new StringBuilder("|");
+      StringBuilder line = new StringBuilder();
       for (XWPFTableCell cell : row.getTableCells()) {
         StringBuilder text = new StringBuilder();
         for (IBodyElement e : cell.getBodyElements()) {
@@ -201,9 +204,9 @@ public final class LetterFiles {
             nested.getRows().forEach(r -> r.getTableCells().forEach(c -> text.append(' ').append(c.getText())));
           }
         }
-        line.append(' ').append(text.toString().replace('|', '/').replaceAll("\\s+", " ").strip()).append(" |");
+        line.append(line.isEmpty() ? "" : " | ").append(text.toString().replace('|', '/').replaceAll("\\s+", " ").strip());
       }
-      out.append(line).append('\n');
+      out.append(line.toString().strip()).append('\n');
     }
   }
 
