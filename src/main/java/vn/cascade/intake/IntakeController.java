@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.cascade.common.FieldProblem;
@@ -45,7 +45,7 @@ class IntakeController {
   }
 
   @PostMapping(path = "/api/directives/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ImportedDirective importDirectiveFile(@RequestPart(name = "file", required = false) MultipartFile file) {
+  ImportedDirective importDirectiveFile(@RequestParam(name = "file", required = false) MultipartFile file) {
     requireIssuer();
     return directive(text(file));
   }
@@ -67,7 +67,7 @@ class IntakeController {
   }
 
   @PostMapping(path = "/api/conclusions/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ImportedConclusion importConclusionFile(@RequestPart(name = "file", required = false) MultipartFile file) {
+  ImportedConclusion importConclusionFile(@RequestParam(name = "file", required = false) MultipartFile file) {
     requireIssuer();
     return conclusion(text(file));
   }
