@@ -44,6 +44,8 @@ public final class LetterFiles {
   private static final int SCANNED_PAGE_LETTERS = 20;
 
   private static final int OCR_DPI = 300;
+  /** An A4 page at 300 dpi is 8.7 million pixels; a page drawn far larger is rendered smaller. */
+  private static final double MAX_OCR_PIXELS = 12_000_000;
   private static final long OCR_TIMEOUT_SECONDS = 120;
 
   private static final String TYPES = "Chỉ nhận tệp PDF, DOCX, TXT hoặc ảnh chụp (PNG, JPEG, TIFF).";
@@ -140,7 +142,7 @@ public final class LetterFiles {
           if (renderer == null) {
             renderer = new PDFRenderer(document);
           }
-          BufferedImage image = renderer.renderImageWithDPI(page - 1, OCR_DPI, ImageType.GRAY);
+          BufferedImage image = renderer.renderImage(page - 1, scale(document.getPage(page - 1)), ImageType.GRAY);
           text = ocr(png(image), ".png", tesseract);
         }
         out.append(text.strip()).append("\n\n");
@@ -155,6 +157,14 @@ public final class LetterFiles {
       }
       throw new LetterFileException(400, "Tệp PDF " + quoted(fileName) + "bị hỏng hoặc không đọc được.", e);
     }
+  }
+
+  /** 300 dpi, less for a page so large that its image would pass {@link #MAX_OCR_PIXELS}. */
+  private static float scale(org.apache.pdfbox.pdmodel.PDPage page) {
+    org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+    float scale = OCR_DPI / 72f;
+    double pixels = (double) box.getWidth() * box.getHeight() * scale * scale;
+    return pixels <= MAX_OCR_PIXELS ? scale : (float) (scale * Math.sqrt(MAX_OCR_PIXELS / pixels));
   }
 
   private static int letters(String text) {
