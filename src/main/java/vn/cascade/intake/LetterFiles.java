@@ -121,7 +121,7 @@ public final class LetterFiles {
 
   private static String pdf(String fileName, byte[] bytes, String tesseract) {
     try (PDDocument document = Loader.loadPDF(bytes)) {
-      PDFTextStripper stripper = new PDFTextStripper();
+      PDFTextStripper stripper = new ColumnStripper();
       stripper.setSortByPosition(true);
       // A paragraph apart from the one before (a blank line's gap, an indented first line) starts after
       // a blank line, as in a letter's text: lines of one paragraph join, paragraphs do not.
@@ -156,6 +156,38 @@ public final class LetterFiles {
         throw l;
       }
       throw new LetterFileException(400, "Tệp PDF " + quoted(fileName) + "bị hỏng hoặc không đọc được.", e);
+    }
+  }
+
+  /**
+   * PDFBox's text with a wide gap on a line (a table's next cell, a second column) written as more
+   * than one space, as {@link DirectiveImport} tells a table's cells apart; elsewhere the import reads
+   * any run of spaces as one.
+   */
+  private static final class ColumnStripper extends PDFTextStripper {
+
+    /** A gap wider than half the font's size is no space between two words. */
+    private static final float COLUMN_GAP = 0.5f;
+
+    private float lineEnd = -1;
+
+    @Override
+    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+      if (!positions.isEmpty()) {
+        org.apache.pdfbox.text.TextPosition first = positions.get(0);
+        if (lineEnd >= 0 && first.getXDirAdj() - lineEnd > COLUMN_GAP * Math.max(first.getFontSizeInPt(), 1)) {
+          output.write("  ");
+        }
+        org.apache.pdfbox.text.TextPosition last = positions.get(positions.size() - 1);
+        lineEnd = last.getXDirAdj() + last.getWidthDirAdj();
+      }
+      super.writeString(text, positions);
+    }
+
+    @Override
+    protected void writeLineSeparator() throws IOException {
+      lineEnd = -1;
+      super.writeLineSeparator();
     }
   }
 

@@ -50,7 +50,9 @@ final class LetterDocuments {
 
   /**
    * The text as an A4 PDF with a text layer: each line of the text wrapped at the page's width, a
-   * blank line as a blank line, a paragraph that no longer fits on a page starting the next one.
+   * blank line as a blank line, a paragraph that no longer fits on a page starting the next one. An
+   * assignment table written in aligned columns (from the line starting "STT" to the next blank line)
+   * is set in smaller type, each cell at its column's place, as a PDF table's text lies on the page.
    */
   static byte[] pdf(String text) {
     requireFont();
@@ -58,32 +60,59 @@ final class LetterDocuments {
       PDFont font = PDType0Font.load(document, FONT);
       float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
       int perPage = (int) ((PDRectangle.A4.getHeight() - 2 * MARGIN) / LEADING);
-      List<List<String>> pages = new ArrayList<>();
-      List<String> page = new ArrayList<>();
-      for (String line : text.replace("**", "").split("\n", -1)) {
-        List<String> wrapped = line.isBlank() ? List.of("") : wrap(line.strip(), font, width);
-        if (page.size() + wrapped.size() > perPage && !page.isEmpty()) {
+      List<List<Line>> pages = new ArrayList<>();
+      List<Line> page = new ArrayList<>();
+      List<Integer> columns = null;
+      float[] columnX = null;
+      List<String> lines = List.of(text.replace("**", "").split("\n", -1));
+      for (int n = 0; n < lines.size(); n++) {
+        String line = lines.get(n);
+        List<Line> set;
+        if (line.strip().startsWith("STT ")) {
+          columns = columnStarts(line);
+          columnX = new float[columns.size()];
+          float x = 0;
+          for (int c = 0; c < columns.size(); c++) {
+            columnX[c] = x;
+            float widest = 0;
+            for (int k = n; k < lines.size() && !lines.get(k).isBlank(); k++) {
+              widest = Math.max(widest, width(font, cells(lines.get(k), columns).get(c), TABLE_SIZE));
+            }
+            x += widest + 10;
+          }
+        }
+        if (line.isBlank()) {
+          columns = null;
+          set = List.of(new Line("", null, null));
+        } else if (columns != null) {
+          set = List.of(new Line(null, cells(line, columns), columnX));
+        } else {
+          set = wrap(line.strip(), font, width).stream().map(l -> new Line(l, null, null)).toList();
+        }
+        if (page.size() + set.size() > perPage && !page.isEmpty()) {
           pages.add(page);
           page = new ArrayList<>();
         }
-        page.addAll(wrapped);
+        page.addAll(set);
       }
       pages.add(page);
-      for (List<String> lines : pages) {
+      for (List<Line> onPage : pages) {
         PDPage p = new PDPage(PDRectangle.A4);
         document.addPage(p);
         try (PDPageContentStream content = new PDPageContentStream(document, p)) {
-          content.beginText();
-          content.setFont(font, SIZE);
-          content.setLeading(LEADING);
-          content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN);
-          for (String l : lines) {
-            if (!l.isEmpty()) {
-              content.showText(l);
+          float y = PDRectangle.A4.getHeight() - MARGIN;
+          for (Line l : onPage) {
+            if (l.text() != null && !l.text().isEmpty()) {
+              show(content, font, SIZE, MARGIN, y, l.text());
+            } else if (l.cells() != null) {
+              for (int c = 0; c < l.cells().size(); c++) {
+                if (!l.cells().get(c).isEmpty()) {
+                  show(content, font, TABLE_SIZE, MARGIN + l.x()[c], y, l.cells().get(c));
+                }
+              }
             }
-            content.newLine();
+            y -= LEADING;
           }
-          content.endText();
         }
       }
       document.save(out);
@@ -91,6 +120,29 @@ final class LetterDocuments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final float TABLE_SIZE = 7;
+
+  /** A line of the page: a text, or a table's cells at their columns' places. */
+  private record Line(String text, List<String> cells, float[] x) {}
+
+  private static void show(PDPageContentStream content, PDFont font, float size, float x, float y, String s)
+      throws IOException {
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, y);
+    content.showText(s);
+    content.endText();
+  }
+
+  private static List<Integer> columnStarts(String header) {
+    List<Integer> columns = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|\\s{2,})(\\S)").matcher(header);
+    while (m.find()) {
+      columns.add(m.start(1));
+    }
+    return columns;
   }
 
   /**
@@ -126,7 +178,11 @@ final class LetterDocuments {
   }
 
   private static float width(PDFont font, String s) throws IOException {
-    return font.getStringWidth(s) / 1000 * SIZE;
+    return width(font, s, SIZE);
+  }
+
+  private static float width(PDFont font, String s, float size) throws IOException {
+    return font.getStringWidth(s) / 1000 * size;
   }
 
   /**
@@ -142,11 +198,7 @@ final class LetterDocuments {
       for (String line : text.replace("**", "").split("\n", -1)) {
         String l = line.strip();
         if (l.startsWith("STT ")) {
-          columns = new ArrayList<>();
-          java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|\\s{2,})(\\S)").matcher(line);
-          while (m.find()) {
-            columns.add(m.start(1));
-          }
+          columns = columnStarts(line);
           table = document.createTable(1, columns.size());
           fill(table.getRow(0), cells(line, columns));
           row = null;

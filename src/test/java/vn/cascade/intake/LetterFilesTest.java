@@ -42,6 +42,16 @@ class LetterFilesTest {
   }
 
   @Test
+  void anAssignmentTableInAPdfIsReadFromWhereItsCellsLie() {
+    String table = LetterFiles.text("1342-KH-UBND.pdf", "application/pdf", LetterDocuments.pdf(LetterImportTest.TABLE));
+
+    ImportedDirective fromPdf = DirectiveImport.read(table, SeedImportTest.DIRECTORY);
+    assertSameDirective(fromPdf, DirectiveImport.read(LetterImportTest.TABLE, SeedImportTest.DIRECTORY));
+    assertThat(fromPdf.draft().items()).hasSize(3);
+    assertThat(fromPdf.deadlines()).hasSize(3);
+  }
+
+  @Test
   void theSeedAndAnAssignmentTableAsDocxImportExactlyAsTheirText() throws IOException {
     String seed = SeedImportTest.seed();
     String text = LetterFiles.text("8888-UBND-THNC.docx", null, LetterDocuments.docx(seed));
