@@ -76,7 +76,8 @@ public final class LetterFiles {
       case DOCX -> docx(fileName, bytes);
       case IMAGE -> image(fileName, bytes, tesseract);
       case OLD_WORD -> throw new LetterFileException(400, "Tệp " + quoted(fileName)
-          + "là Word 97-2003 (.doc), chưa đọc được; xin lưu lại thành .docx hoặc PDF.");
+          + "là tệp Word 97-2003 (.doc) hoặc tệp Word đặt mật khẩu, chưa đọc được; xin lưu lại thành .docx "
+          + "không đặt mật khẩu hoặc PDF.");
       case OTHER -> plain(fileName, contentType, bytes);
     };
     if (text.isBlank()) {
