@@ -81,7 +81,7 @@ public final class LetterFiles {
       case OTHER -> plain(fileName, contentType, bytes);
     };
     if (text.isBlank()) {
-      throw new LetterFileException(400, "Không tìm thấy chữ nào trong tệp " + quoted(fileName)
+      throw new LetterFileException(400, ("Không tìm thấy chữ nào trong tệp " + quoted(fileName)).strip()
           + "; đây không phải một văn bản.");
     }
     return text;
