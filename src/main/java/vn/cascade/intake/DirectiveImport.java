@@ -610,7 +610,7 @@ public final class DirectiveImport {
   /**
    * An assignment table, as the lines a PDF or DOCX table becomes: a header row with "STT" and "chủ trì",
    * cells apart by "|", a tab or two spaces; a row starts with its number, and lines without one
-   * continue the cells above. The table's lines are replaced in {@code lines} by one marker line.
+   * continue the cells above; a blank line between rows (a PDF's row padding) does not end it. The table's lines are replaced in {@code lines} by one marker line.
    */
   private List<ItemDraft> readTable(List<String> raw, List<String> lines) {
     int header = -1;
@@ -646,7 +646,7 @@ public final class DirectiveImport {
     int end = header + 1;
     for (; end < lines.size(); end++) {
       if (lines.get(end).isEmpty()) {
-        if (!rows.isEmpty()) {
+        if (!rows.isEmpty() && !tableGoesOn(raw, lines, end)) {
           break;
         }
         continue;
@@ -708,6 +708,23 @@ public final class DirectiveImport {
       lines.set(i, "");
     }
     return out;
+  }
+
+  /**
+   * Whether a blank line inside a table is only the gap a PDF's row padding leaves: the next line
+   * starts another numbered row, or continues a cell in lower case (as a sentence broken across a
+   * page does).
+   */
+  private static boolean tableGoesOn(List<String> raw, List<String> lines, int blank) {
+    int next = blank + 1;
+    while (next < lines.size() && lines.get(next).isEmpty()) {
+      next++;
+    }
+    if (next >= lines.size()) {
+      return false;
+    }
+    String line = lines.get(next);
+    return cells(raw.get(next)).get(0).matches("\\d{1,3}\\.?") || Character.isLowerCase(line.codePointAt(0));
   }
 
   private static String cell(List<StringBuilder> row, int c) {

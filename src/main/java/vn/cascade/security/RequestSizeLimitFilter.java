@@ -15,16 +15,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above {@code cascade.api.max-request-bytes} (default 1 MB) on the API. A
- * body without a declared length (chunked) is read up to the limit first, then handed on.
+ * body without a declared length (chunked) is read up to the limit first, then handed on. A letter's
+ * file uploaded to the import ({@code multipart/form-data}) is left to the multipart limits and to the
+ * import's own 20 MB limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  /** The import of a letter's file (vn.cascade.intake). */
+  private static final java.util.Set<String> LETTER_UPLOADS = java.util.Set.of("/api/directives/import",
+      "/api/conclusions/import");
 
-  RequestSizeLimitFilter(@Value("${cascade.api.max-request-bytes:1048576}") long maxBytes) {
+  private final long maxBytes;
+  private final long uploadMaxBytes;
+
+  RequestSizeLimitFilter(@Value("${cascade.api.max-request-bytes:1048576}") long maxBytes,
+      @Value("${spring.servlet.multipart.max-request-size:26MB}") org.springframework.util.unit.DataSize uploadMax) {
     this.maxBytes = maxBytes;
+    this.uploadMaxBytes = uploadMax.toBytes();
+  }
+
+  private static boolean isLetterUpload(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return LETTER_UPLOADS.contains(path) && "POST".equals(request.getMethod()) && request.getContentType() != null
+        && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+  }
+
+  private void refuseLetter(HttpServletResponse response) throws IOException {
+    String message = "Tệp văn bản lớn hơn giới hạn 20 MB.";
+    response.setStatus(413);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(("{\"type\":\"urn:cascade:problem:file-too-large\",\"title\":\"Tệp quá lớn\","
+        + "\"status\":413,\"detail\":\"" + message + "\",\"errors\":[{\"field\":\"file\",\"message\":\"" + message
+        + "\"}]}").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -37,6 +61,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
+    if (isLetterUpload(request)) {
+      // Above the multipart limit Tomcat would refuse it in English; the import itself refuses above 20 MB.
+      if (length > uploadMaxBytes) {
+        refuseLetter(response);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (length > maxBytes) {
       refuse(response);
       return;
