@@ -1,12 +1,9 @@
 package vn.cascade.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -256,21 +253,14 @@ class IntakePageController {
   }
 
   /**
-   * The text of an uploaded letter. Only .txt for now: to be replaced by
-   * {@code LetterFiles.text(fileName, contentType, bytes)} (PDF, DOCX, scans) when that lands.
+   * The text of an uploaded letter (PDF with or without a text layer, DOCX, a scan, TXT); a file that
+   * cannot be read is refused on the page with {@link LetterFiles}' Vietnamese message.
    */
   private static String fileText(String fileName, String contentType, byte[] bytes) {
-    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".txt") && !(contentType != null && contentType.startsWith("text/plain"))) {
-      throw new InvalidInputException("file", "Trang này hiện chỉ nhận tệp văn bản .txt; với tệp PDF, DOCX hay bản "
-          + "quét, xin dán nội dung văn bản vào ô bên dưới.");
-    }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException("file", "Tệp không phải văn bản mã UTF-8; xin lưu lại với bảng mã UTF-8 hoặc dán "
-          + "nội dung vào ô bên dưới.");
+      return LetterFiles.text(fileName, contentType, bytes);
+    } catch (LetterFileException e) {
+      throw new InvalidInputException("file", e.getMessage());
     }
   }
 }

@@ -323,13 +323,23 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(read.getStatusCode().value()).isEqualTo(200);
     assertThat(Jsoup.parse(read.getBody()).selectFirst("input[name=number]").val()).isEqualTo("1098-KL/TU");
 
-    ResponseEntity<String> pdf = upload(office, "/intake/directives/new", "cong-van.pdf",
+    // The letter as its signed PDF reads as its text does: the same proposal on the review page.
+    ResponseEntity<String> pdf = upload(office, "/intake/directives/new", "cong-van-8888.pdf",
+        LetterDocuments.pdf(SeedImportTest.seed()));
+    assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    Document fromPdf = Jsoup.parse(pdf.getBody());
+    Document fromText = Jsoup.parse(paste(office, "/intake/directives/new", SeedImportTest.seed()).getBody());
+    assertThat(fromPdf.selectFirst("input[name=number]").val()).isEqualTo("8888/UBND-THNC");
+    assertThat(fromPdf.selectFirst("#fanout").text()).isEqualTo(fromText.selectFirst("#fanout").text());
+    ResponseEntity<String> broken = upload(office, "/intake/directives/new", "cong-van.pdf",
         "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
-    assertThat(pdf.getStatusCode().value()).isEqualTo(400);
-    assertThat(Jsoup.parse(pdf.getBody()).selectFirst("#letter-error").text()).startsWith("Trang này hiện chỉ nhận tệp");
+    assertThat(broken.getStatusCode().value()).isEqualTo(400);
+    assertThat(Jsoup.parse(broken.getBody()).selectFirst("#letter-error").text())
+        .isEqualTo("Tệp PDF “cong-van.pdf” bị hỏng hoặc không đọc được.");
     ResponseEntity<String> latin1 = upload(office, "/intake/directives/new", "cong-van.txt",
         "ngày 30/7/2020".getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(Jsoup.parse(latin1.getBody()).selectFirst("#letter-error").text()).startsWith("Tệp không phải văn bản mã UTF-8");
+    assertThat(Jsoup.parse(latin1.getBody()).selectFirst("#letter-error").text())
+        .startsWith("Tệp “cong-van.txt” không phải văn bản dạng chữ mã UTF-8.");
     ResponseEntity<String> note = paste(office, "/intake/directives/new", "Xin chào, đây là một ghi chú.");
     assertThat(note.getStatusCode().value()).isEqualTo(400);
     assertThat(Jsoup.parse(note.getBody()).selectFirst("#letter-error").text())
