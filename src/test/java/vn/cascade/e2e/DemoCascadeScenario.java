@@ -60,6 +60,14 @@ public final class DemoCascadeScenario {
   }
 
   public void run() {
+    run(d -> { });
+  }
+
+  /**
+   * @param whenCollecting called once the collection has opened with 47 reports and the late agency
+   *     missing, before the late report lands: what the collector sees then
+   */
+  public void run(java.util.function.Consumer<Directive> whenCollecting) {
     int run = RUN.incrementAndGet();
     DemoCase demo = loader.read().withNumbers((1098 + 1000 * run) + "-KL/TU", (8888 + 10000 * run) + "/UBND-THNC");
     LocalDate issuedOn = LocalDate.now(clock);
@@ -111,6 +119,7 @@ public final class DemoCascadeScenario {
     Map<String, Object> view = engine.getRuntimeService().getVariables(directivePi);
     assertThat((String) view.get("reportProgressText")).startsWith("Đã nhận 47/48 báo cáo");
     assertThat(view.get("missingAgencies")).isEqualTo("Cục Quản lý thị trường tỉnh (nhiệm vụ 14)");
+    whenCollecting.accept(d);
 
     // The late report still lands, is marked late and reaches the collector.
     Assignment late = all.stream().filter(DemoCascadeScenario::isLate).findFirst().orElseThrow();
