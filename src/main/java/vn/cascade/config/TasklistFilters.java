@@ -23,7 +23,8 @@ class TasklistFilters implements ApplicationRunner {
 
   /** Every task that is work to do. */
   private static final String[] WORK_TASKS = {
-      "Task_ReportResults", "Task_ReviewReport", "Task_DecideExtension", "Task_ContributeToReport",
+      "Task_ReportResults", "Task_ReviewReport", "Task_DecideExtension", "Task_DecideTransfer",
+      "Task_ContributeToReport",
       "Task_RecordReceipt", "Task_DraftDirective", "Task_ApproveDirective", "Task_CollectReports",
       "Task_ApproveSummary", "Task_PrepareReportBack", "Task_ApproveReportBack"};
 

@@ -54,6 +54,14 @@ public class AssignmentAccess {
     }
   }
 
+  /** One group loses its grant on the process instance (an assignment transferred away from it). */
+  public void revokeGroup(String processInstanceId, String group) {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).groupIdIn(group).list()) {
+      authorizations.deleteAuthorization(auth.getId());
+    }
+  }
+
   public void revoke(String processInstanceId) {
     for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(processInstanceId).list()) {
