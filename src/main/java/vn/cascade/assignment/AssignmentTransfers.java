@@ -111,6 +111,7 @@ public class AssignmentTransfers {
       if (candidate) {
         taskService.deleteCandidateGroup(task.getId(), from);
       }
+      access.revokeTask(task.getId(), from);
       taskService.addCandidateGroup(task.getId(), to);
     }
     if (!stillInvolved(a, from)) {
