@@ -98,9 +98,9 @@ public class AssignmentTransfers {
       transfers.decide(transferId, decision, to, comment, by, clock.instant());
     }
     assignments.changeAgency(a.id(), to);
+    String oldName = agencies.get(from).name();
     for (Task task : taskService.createTaskQuery().processInstanceId(a.processInstanceId())
         .taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).list()) {
-      String oldName = agencies.get(from).name();
       if (task.getDescription() != null && task.getDescription().startsWith(oldName + ":")) {
         task.setDescription(agencies.get(to).name() + task.getDescription().substring(oldName.length()));
       }
@@ -113,6 +113,17 @@ public class AssignmentTransfers {
       }
       access.revokeTask(task.getId(), from);
       taskService.addCandidateGroup(task.getId(), to);
+    }
+    // Other open tasks of the assignment (the review, a pending extension decision) name the agency.
+    for (Task task : taskService.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {
+      String key = task.getTaskDefinitionKey();
+      // The decision being completed is still listed in this transaction; it is not renamed.
+      if (!AgencyAssignmentProcess.TASK_REPORT_RESULTS.equals(key)
+          && !AgencyAssignmentProcess.TASK_DECIDE_TRANSFER.equals(key) && task.getName() != null
+          && task.getName().contains(oldName)) {
+        task.setName(task.getName().replace(oldName, agencies.get(to).name()));
+        taskService.saveTask(task);
+      }
     }
     if (!stillInvolved(a, from)) {
       access.revokeGroup(a.processInstanceId(), from);

@@ -53,7 +53,12 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   private void create(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // A database from before a new kind of task (the transfer decision) gets the current query;
+      // the filter's id and what an administrator changed in its properties stay.
+      existing.setQuery(query);
+      filterService.saveFilter(existing);
       return;
     }
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.<String, Object>of(

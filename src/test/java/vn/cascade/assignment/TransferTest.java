@@ -210,6 +210,8 @@ class TransferTest extends CascadeIntegrationTest {
     Directive closed = directives.issue(directive(LocalDate.now(clock), "ban-qlkcn"));
     Assignment done = assignments.ofDirective(closed.id()).get(0);
     reportAndAccept("ban-qlkcn", done.processInstanceId(), report("Đã xong."));
+    Assignment submitted = assignments.ofDirective(d.id()).get(1);
+    completeAs("ban-qlkcn", taskOf(submitted.processInstanceId(), TASK_REPORT_RESULTS), report("Đang rà soát."));
     String admin = "/admin/transfers";
 
     // Not an administrator's: 403 in Vietnamese, nothing moves.
@@ -246,9 +248,19 @@ class TransferTest extends CascadeIntegrationTest {
         assertThat(t.decision()).isEqualTo(TRANSFER_MERGER);
         assertThat(t.decidedBy()).isEqualTo("admin");
       });
-      assertThat(candidateGroup(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS))).isEqualTo("so-khcn");
+      if (a.id() != submitted.id()) {
+        assertThat(candidateGroup(taskOf(a.processInstanceId(), TASK_REPORT_RESULTS))).isEqualTo("so-khcn");
+      }
       assertThat(get("ban-qlkcn", "/engine-rest/task?maxResults=200").getBody()).doesNotContain(a.processInstanceId());
     }
+    // A report in review when the merger came: the review names the successor, and a return goes to it.
+    Task review = taskOf(submitted.processInstanceId(), TASK_REVIEW_REPORT);
+    assertThat(review.getName()).contains(agencies.get("so-khcn").name());
+    completeAs("so-khdt", review, Map.of("reviewDecision", "return", "reviewComment", "Bổ sung số liệu."));
+    assertThat(candidateGroup(taskOf(submitted.processInstanceId(), TASK_REPORT_RESULTS))).isEqualTo("so-khcn");
+    assertThat(assignments.versions(submitted.id())).singleElement()
+        .satisfies(v -> assertThat(v.submittedBy()).isEqualTo("ban-qlkcn"));
+
     // What stays open with the merged agency is only what its successor already has (the same item of
     // the same directive): a second assignment would be counted twice.
     for (Assignment left : assignments.openOf(java.util.Set.of("ban-qlkcn"), 1000)) {
