@@ -56,9 +56,18 @@ class TasklistFilters implements ApplicationRunner {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       // A database from before a new kind of task (the transfer decision) gets the current query;
-      // the filter's id and what an administrator changed in its properties stay.
-      existing.setQuery(query);
-      filterService.saveFilter(existing);
+      // the filter's id and what an administrator changed in its properties stay. Only then: nodes
+      // starting together would otherwise all write the same filter.
+      String[] wanted = ((org.camunda.bpm.engine.impl.TaskQueryImpl) query).getKeys();
+      String[] has = ((org.camunda.bpm.engine.impl.TaskQueryImpl) existing.getQuery()).getKeys();
+      if (wanted != null && (has == null || !List.of(has).containsAll(List.of(wanted)))) {
+        existing.setQuery(query);
+        try {
+          filterService.saveFilter(existing);
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+          // Another node updated it first.
+        }
+      }
       return;
     }
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.<String, Object>of(

@@ -187,6 +187,15 @@ class TransferTest extends CascadeIntegrationTest {
     Assignment a = assignments.ofDirective(d.id()).get(0);
     assertThat(sent(returnAsNotOurs("so-gtvt", a, "Không thuộc lĩnh vực giao thông.", "so-xd"))).isTrue();
     Task decide = taskOf(a.processInstanceId(), TASK_DECIDE_TRANSFER);
+    var filters = processEngine.getFilterService();
+    String agencyTasks = filters.createFilterQuery().filterName("Nhiệm vụ của đơn vị").singleResult().getId();
+    identityService.setAuthentication("vp-ubnd", List.of("vp-ubnd"));
+    try {
+      assertThat(filters.<Task>listPage(agencyTasks, 0, 1000)).as("Tasklist's filter lists the decision")
+          .extracting(Task::getId).contains(decide.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
     assertThatThrownBy(() -> completeAs("vp-ubnd", decide, Map.of("transferDecision", "keep", "transferComment", " ")))
         .hasMessageContaining("Vui lòng nêu ý kiến");
     assertThat(transfers.pending(a.id())).isPresent();
