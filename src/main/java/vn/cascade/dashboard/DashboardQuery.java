@@ -360,7 +360,21 @@ class DashboardQuery {
             x.text(), String.join(" — ", java.util.stream.Stream.of(x.contactPerson(), x.contactPhone())
                 .filter(t -> t != null && !t.isBlank()).toList()), x.submittedAt())).toList(),
         attachments.of(assignmentId).stream().map(f -> new ReportPage.AttachmentLine(f.id(), f.fileName(),
-            f.sizeText(), f.uploadedAt())).toList());
+            f.sizeText(), f.uploadedAt())).toList(),
+        transfers.of(assignmentId).stream().map(x -> new ReportPage.TransferLine(x.requestedAt(),
+            agencies.shortName(x.fromAgency()), x.reason(), transferText(x), x.decisionComment(), x.decidedAt()))
+            .toList());
+  }
+
+  private String transferText(vn.cascade.assignment.TransferRepository.Transfer x) {
+    if (x.decision() == null) {
+      return "chờ quyết định (đề nghị chuyển cho " + agencies.shortName(x.suggestedAgency()) + ")";
+    }
+    return switch (x.decision()) {
+      case AgencyAssignmentProcess.TRANSFER_KEEP -> "giữ nguyên cơ quan thực hiện";
+      case AgencyAssignmentProcess.TRANSFER_MERGER -> "chuyển cho " + agencies.shortName(x.toAgency()) + " (sáp nhập)";
+      default -> "chuyển cho " + agencies.shortName(x.toAgency());
+    };
   }
 
 

@@ -171,7 +171,8 @@ class TransferTest extends CascadeIntegrationTest {
     }
     assertThat(agenciesOfItem).containsExactly("so-ct");
     assertThat(page).contains("chuyển từ " + agencies.shortName("so-gtvt"));
-    assertThat(get("so-ct", "/dashboard/assignments/" + a.id()).getBody()).contains("chuyển từ");
+    assertThat(get("so-ct", "/dashboard/assignments/" + a.id()).getBody()).contains("chuyển từ",
+        "Thuộc lĩnh vực công thương.", "chuyển cho " + agencies.shortName("so-ct"), "id=\"extensions\"");
 
     // The new agency reports and the report is accepted.
     reportAndAccept("so-ct", a.processInstanceId(), report("Sở Công Thương đã thực hiện.", "Đã xong."));
