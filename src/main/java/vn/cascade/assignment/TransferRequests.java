@@ -84,7 +84,13 @@ public class TransferRequests {
       throw new InvalidInputException("suggestedAgency", "Cơ quan đề nghị nhận nhiệm vụ phải khác cơ quan đang thực hiện.");
     }
     transfers.request(a.id(), a.agencyCode(), code, text, userId, clock.instant());
-    runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_TRANSFER_REQUESTED)
-        .processInstanceId(a.processInstanceId()).correlateWithResult();
+    try {
+      runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_TRANSFER_REQUESTED)
+          .processInstanceId(a.processInstanceId()).correlateWithResult();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      // An instance started on a model from before transfers: the row above is rolled back.
+      throw new InvalidInputException("assignment", "Nhiệm vụ này được giao trước khi có chức năng chuyển giao: "
+          + "vui lòng liên hệ Văn phòng UBND tỉnh.");
+    }
   }
 }
