@@ -17,6 +17,11 @@ public final class AgencyAssignmentProcess {
   public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
   public static final String EVENT_EXTENSION_REQUESTED = "StartEvent_ExtensionRequested";
   public static final String TASK_DECIDE_EXTENSION = "Task_DecideExtension";
+  /** An agency returned the assignment as not within its remit (TransferRequests): the decision task opens. */
+  public static final String MESSAGE_TRANSFER_REQUESTED = "TransferRequested";
+  public static final String EVENT_TRANSFER_REQUESTED = "StartEvent_TransferRequested";
+  public static final String TASK_DECIDE_TRANSFER = "Task_DecideTransfer";
+  public static final String TASK_APPLY_TRANSFER_DECISION = "Task_ApplyTransferDecision";
   public static final String TASK_CONTRIBUTE = "Task_ContributeToReport";
   public static final String TASK_DELIVER_REPORT = "Task_DeliverReportToCollector";
   public static final String END_EVENT = "EndEvent_ReportDelivered";
@@ -42,6 +47,10 @@ public final class AgencyAssignmentProcess {
   public static final ProcessVariable<String> APPROVED_DEADLINE = ProcessVariable.of("approvedDeadline", String.class);
   public static final ProcessVariable<Boolean> CONFIRM_BEYOND_SUMMARY = ProcessVariable.of("confirmBeyondSummary", Boolean.class);
   public static final ProcessVariable<String> EXTENSION_COMMENT = ProcessVariable.of("extensionComment", String.class);
+  public static final ProcessVariable<String> TRANSFER_DECISION = ProcessVariable.of("transferDecision", String.class);
+  /** The agency Văn phòng UBND transfers to: a code of the directory, checked when the decision is applied. */
+  public static final ProcessVariable<String> TRANSFER_AGENCY = ProcessVariable.of("transferAgency", String.class);
+  public static final ProcessVariable<String> TRANSFER_COMMENT = ProcessVariable.of("transferComment", String.class);
   /** The coordinating agency of one contribution task: the multi-instance element, set by the engine. */
   public static final ProcessVariable<String> CONTRIBUTOR = ProcessVariable.of("contributor", String.class);
   public static final ProcessVariable<String> CONTRIBUTION_TEXT = ProcessVariable.of("contributionText", String.class);
@@ -52,6 +61,10 @@ public final class AgencyAssignmentProcess {
   public static final String EXTENSION_APPROVE = "approve";
   public static final String EXTENSION_APPROVE_OTHER = "approve-other";
   public static final String EXTENSION_REFUSE = "refuse";
+  /** Values of {@link #TRANSFER_DECISION}; a merger's rows carry {@link #TRANSFER_MERGER}. */
+  public static final String TRANSFER_MOVE = "transfer";
+  public static final String TRANSFER_KEEP = "keep";
+  public static final String TRANSFER_MERGER = "merger";
 
   /** Values of {@link #COMPLETION_STATUS}. */
   public static final String STATUS_COMPLETED = "completed";

@@ -169,6 +169,19 @@ public class AssignmentRepository {
             .toArray(MapSqlParameterSource[]::new));
   }
 
+  /** The assignment moves to another agency (a transfer): its history stays with the row. */
+  void changeAgency(long id, String agencyCode) {
+    changing("update cascade_assignment set agency_code = :g where id = :id").param("g", agencyCode).param("id", id)
+        .update();
+  }
+
+  /** Whether the directive already gives this item to this agency (a transfer there would make two). */
+  boolean exists(long directiveId, int itemNumber, String agencyCode) {
+    return jdbc.sql("select count(*) from cascade_assignment where directive_id = :d and item_number = :i"
+            + " and agency_code = :g").param("d", directiveId).param("i", itemNumber).param("g", agencyCode)
+        .query(Integer.class).single() > 0;
+  }
+
   void changeDeadline(long id, LocalDate deadline) {
     changing("update cascade_assignment set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
   }

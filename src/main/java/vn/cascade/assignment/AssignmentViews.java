@@ -34,13 +34,15 @@ class AssignmentViews implements TaskViews {
   private final AgencyDirectory agencies;
   private final ContributionRepository contributions;
   private final ExtensionRepository extensions;
+  private final TransferRepository transfers;
   private final AttachmentRepository attachments;
   private final ContributionPlan plan;
   private final TaskService taskService;
 
   AssignmentViews(AssignmentRepository assignments, DirectiveRepository directives, AgencyDirectory agencies,
       ContributionRepository contributions, ExtensionRepository extensions, AttachmentRepository attachments,
-      ContributionPlan plan, TaskService taskService) {
+      ContributionPlan plan, TaskService taskService, TransferRepository transfers) {
+    this.transfers = transfers;
     this.assignments = assignments;
     this.directives = directives;
     this.agencies = agencies;
@@ -74,6 +76,7 @@ class AssignmentViews implements TaskViews {
         returned(view, a).ifPresent(version -> values.putAll(version.report()));
         extensionDecision(view, a);
         view.put("extensionUrl", "/assignments/" + a.id() + "/extension");
+        transfer(view, a);
         contributionsOf(view, a, item);
         files(view, a);
       }
@@ -89,6 +92,23 @@ class AssignmentViews implements TaskViews {
         extensions.pending(a.id()).ifPresent(e -> {
           view.put("requestedDeadlineText", text(VnDates.before(e.requestedDeadline())));
           view.put("extensionReason", text(e.reason()));
+        });
+      }
+      case TASK_DECIDE_TRANSFER -> {
+        assignment(view, a, d, item);
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (vn.cascade.agency.Agency agency : agencies.all()) {
+          if (!agency.code().equals(a.agencyCode())) {
+            options.add(Map.of("label", agency.name(), "value", agency.code()));
+          }
+        }
+        view.put("agencyOptions", options);
+        transfers.pending(a.id()).ifPresent(t -> {
+          view.put("transferReason", text(t.reason()));
+          view.put("suggestedAgencyName", text(agencies.find(t.suggestedAgency()).map(x -> x.name())
+              .orElse(t.suggestedAgency())));
+          // The form opens with the suggested agency chosen; the decision checks whatever is sent.
+          values.put(TRANSFER_AGENCY.name(), t.suggestedAgency());
         });
       }
       case TASK_CONTRIBUTE -> contribution(view, a, d, item, task);
@@ -150,6 +170,29 @@ class AssignmentViews implements TaskViews {
           ? "Không đồng ý gia hạn đến " + VnDates.format(e.requestedDeadline()) + (comment.isEmpty() ? "." : comment)
           : "Đồng ý gia hạn: " + VnDates.before(e.approvedDeadline()) + (comment.isEmpty() ? "." : ". " + e.decisionComment())));
       return;
+    }
+  }
+
+  private void transfer(Map<String, Object> view, Assignment a) {
+    List<TransferRepository.Transfer> all = transfers.of(a.id());
+    for (int i = all.size() - 1; i >= 0; i--) {
+      TransferRepository.Transfer t = all.get(i);
+      if (t.decision() == null) {
+        view.put("transferPendingText", text("Đã báo không đúng thẩm quyền, đề nghị chuyển cho "
+            + agencies.find(t.suggestedAgency()).map(x -> x.name()).orElse(t.suggestedAgency())
+            + "; đang chờ Văn phòng UBND tỉnh quyết định."));
+      } else if (t.moved() && t.toAgency().equals(a.agencyCode())) {
+        view.put("transferredFromText", text("Nhiệm vụ được chuyển từ "
+            + agencies.find(t.fromAgency()).map(x -> x.name()).orElse(t.fromAgency())
+            + " ngày " + VnDates.format(t.decidedAt()) + " (lý do: " + t.reason() + ")."));
+        break;
+      } else if (TRANSFER_KEEP.equals(t.decision())) {
+        view.put("transferDecisionText", text("Văn phòng UBND tỉnh giữ nguyên cơ quan thực hiện: " + t.decisionComment()));
+        break;
+      }
+    }
+    if (!a.inReview()) {
+      view.put("transferUrl", "/assignments/" + a.id() + "/transfer");
     }
   }
 

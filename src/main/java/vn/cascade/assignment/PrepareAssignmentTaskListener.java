@@ -61,6 +61,8 @@ class PrepareAssignmentTaskListener implements TaskListener {
         task.addCandidateGroup(d.body().reviewingAgencyOrDefault());
       }
       case TASK_DECIDE_EXTENSION -> task.setName("Quyết định gia hạn cho " + agencyName + " — " + of);
+      case TASK_DECIDE_TRANSFER -> task.setName("Quyết định chuyển giao: " + agencyName
+          + " báo không đúng thẩm quyền — " + of);
       case TASK_CONTRIBUTE -> {
         task.setName("Phối hợp: gửi ý kiến cho " + agencyName + " — " + of);
         task.setDueDate(Date.from(daysBeforeDue(a, contributionDaysBefore)));

@@ -23,7 +23,8 @@ class TasklistFilters implements ApplicationRunner {
 
   /** Every task that is work to do. */
   private static final String[] WORK_TASKS = {
-      "Task_ReportResults", "Task_ReviewReport", "Task_DecideExtension", "Task_ContributeToReport",
+      "Task_ReportResults", "Task_ReviewReport", "Task_DecideExtension", "Task_DecideTransfer",
+      "Task_ContributeToReport",
       "Task_RecordReceipt", "Task_DraftDirective", "Task_ApproveDirective", "Task_CollectReports",
       "Task_ApproveSummary", "Task_PrepareReportBack", "Task_ApproveReportBack"};
 
@@ -52,7 +53,21 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   private void create(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // A database from before a new kind of task (the transfer decision) gets the current query;
+      // the filter's id and what an administrator changed in its properties stay. Only then: nodes
+      // starting together would otherwise all write the same filter.
+      String[] wanted = ((org.camunda.bpm.engine.impl.TaskQueryImpl) query).getKeys();
+      String[] has = ((org.camunda.bpm.engine.impl.TaskQueryImpl) existing.getQuery()).getKeys();
+      if (wanted != null && (has == null || !List.of(has).containsAll(List.of(wanted)))) {
+        existing.setQuery(query);
+        try {
+          filterService.saveFilter(existing);
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+          // Another node updated it first.
+        }
+      }
       return;
     }
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.<String, Object>of(

@@ -36,7 +36,9 @@ record AssignmentRow(
     Instant submittedAt,
     String reviewStatus,
     String workStatus,
-    boolean extensionPending) {
+    boolean extensionPending,
+    /** The short name of the agency it was last transferred from (chuyển giao), or null. */
+    String transferredFrom) {
 
   public boolean extended() {
     return !deadline.equals(originalDeadline);

@@ -71,6 +71,7 @@ class DashboardQuery {
   private final AgencyDirectory agencies;
   private final NotificationOutbox outbox;
   private final ExtensionRepository extensions;
+  private final vn.cascade.assignment.TransferRepository transfers;
   private final ContributionRepository contributions;
   private final AttachmentRepository attachments;
   private final JdbcClient jdbc;
@@ -78,7 +79,9 @@ class DashboardQuery {
 
   DashboardQuery(DirectiveRepository directives, AssignmentRepository assignments, ConclusionService conclusions,
       AgencyDirectory agencies, NotificationOutbox outbox, ExtensionRepository extensions,
-      ContributionRepository contributions, AttachmentRepository attachments, JdbcClient jdbc, Clock clock) {
+      ContributionRepository contributions, AttachmentRepository attachments, JdbcClient jdbc, Clock clock,
+      vn.cascade.assignment.TransferRepository transfers) {
+    this.transfers = transfers;
     this.attachments = attachments;
     this.directives = directives;
     this.assignments = assignments;
@@ -162,9 +165,10 @@ class DashboardQuery {
     Map<Long, int[]> notifications = notificationCounts(shown, "a.directive_id = :key", id);
     Map<Integer, List<String>> coordinating = coordinatingByItem(d);
     java.util.Set<Long> pending = extensions.pendingAmong(shown.stream().map(Assignment::id).toList());
+    Map<Long, String> from = transfers.transferredFromAmong(shown.stream().map(Assignment::id).toList());
     List<AssignmentRow> rows = shown.stream()
         .map(a -> row(a, d, coordinating.getOrDefault(a.itemNumber(), List.of()), notifications, now,
-            pending.contains(a.id()))).toList();
+            pending.contains(a.id()), from.get(a.id()))).toList();
     Map<Integer, List<String>> leads = leads(id);
     return new DirectivePage(d, agencies.shortName(d.collectingAgency()), counts, rows, pager, items(d, leads),
         lineage(d, leads), warnings(d, v), !v.all());
@@ -324,7 +328,7 @@ class DashboardQuery {
     Instant now = now();
     Map<Long, int[]> notifications = notificationCounts(List.of(a), "a.id = :key", assignmentId);
     AssignmentRow row = row(a, d, coordinatingByItem(d).getOrDefault(a.itemNumber(), List.of()), notifications, now,
-        extensions.pending(a.id()).isPresent());
+        extensions.pending(a.id()).isPresent(), transfers.transferredFromAmong(List.of(a.id())).get(a.id()));
     Map<Integer, List<String>> leads = leads(d.id());
     DirectivePage.ItemView item = items(d, Map.of(a.itemNumber(), leads.getOrDefault(a.itemNumber(), List.of()))).stream()
         .filter(i -> i.number() == a.itemNumber()).findFirst().orElse(null);
@@ -356,7 +360,21 @@ class DashboardQuery {
             x.text(), String.join(" — ", java.util.stream.Stream.of(x.contactPerson(), x.contactPhone())
                 .filter(t -> t != null && !t.isBlank()).toList()), x.submittedAt())).toList(),
         attachments.of(assignmentId).stream().map(f -> new ReportPage.AttachmentLine(f.id(), f.fileName(),
-            f.sizeText(), f.uploadedAt())).toList());
+            f.sizeText(), f.uploadedAt())).toList(),
+        transfers.of(assignmentId).stream().map(x -> new ReportPage.TransferLine(x.requestedAt(),
+            agencies.shortName(x.fromAgency()), x.reason(), transferText(x), x.decisionComment(), x.decidedAt()))
+            .toList());
+  }
+
+  private String transferText(vn.cascade.assignment.TransferRepository.Transfer x) {
+    if (x.decision() == null) {
+      return "chờ quyết định (đề nghị chuyển cho " + agencies.shortName(x.suggestedAgency()) + ")";
+    }
+    return switch (x.decision()) {
+      case AgencyAssignmentProcess.TRANSFER_KEEP -> "giữ nguyên cơ quan thực hiện";
+      case AgencyAssignmentProcess.TRANSFER_MERGER -> "chuyển cho " + agencies.shortName(x.toAgency()) + " (sáp nhập)";
+      default -> "chuyển cho " + agencies.shortName(x.toAgency());
+    };
   }
 
 
@@ -474,11 +492,12 @@ class DashboardQuery {
     Map<Long, Map<Integer, List<String>>> coordinating = new HashMap<>();
     Map<Long, int[]> notifications = notificationCounts(shown, "a.agency_code = :key", code);
     java.util.Set<Long> pending = extensions.pendingAmong(shown.stream().map(Assignment::id).toList());
+    Map<Long, String> from = transfers.transferredFromAmong(shown.stream().map(Assignment::id).toList());
     List<AssignmentRow> rows = shown.stream()
         .map(a -> {
           Directive d = byId.computeIfAbsent(a.directiveId(), this::directive);
           return row(a, d, coordinating.computeIfAbsent(d.id(), k -> coordinatingByItem(d))
-              .getOrDefault(a.itemNumber(), List.of()), notifications, now, pending.contains(a.id()));
+              .getOrDefault(a.itemNumber(), List.of()), notifications, now, pending.contains(a.id()), from.get(a.id()));
         })
         .toList();
     return new AgencyPage(code, agency.name(), counts, rows, pager);
@@ -598,14 +617,15 @@ class DashboardQuery {
   // ---------------------------------------------------------------- rows
 
   private AssignmentRow row(Assignment a, Directive d, List<String> coordinating, Map<Long, int[]> notifications,
-      Instant now, boolean extensionPending) {
+      Instant now, boolean extensionPending, String transferredFrom) {
     int[] sent = notifications.getOrDefault(a.id(), new int[2]);
     LocalDate original = a.originalDeadline() != null ? a.originalDeadline() : d.reportDeadline();
     return new AssignmentRow(a.id(), d.id(), d.number(), a.itemNumber(), a.agencyCode(),
         agencies.shortName(a.agencyCode()), coordinating, original, a.deadline(), a.status(now),
         a.dueSoon(now), a.reportedAt(), a.arrivedAfterCollection(), Timing.of(a, now), sent[0], sent[1],
         a.reported() ? null : a.submittedAt(), a.reported() ? null : a.reviewStatus(),
-        a.reported() ? WorkStatus.label(a.report()) : "", extensionPending);
+        a.reported() ? WorkStatus.label(a.report()) : "", extensionPending,
+        transferredFrom == null ? null : agencies.shortName(transferredFrom));
   }
 
   /** The assignments without their reports (the lists need no report text). */

@@ -8,7 +8,7 @@ import vn.cascade.directive.Directive;
 /**
  * One assignment's report as the agency submitted it (the latest version; it counts once the
  * reviewer accepted it), the versions and what the reviewer said about each, the extensions
- * asked for, the coordinating agencies' contributions, the attached files, and the reminders and
+ * asked for, the transfers, the coordinating agencies' contributions, the attached files, and the reminders and
  * urgings sent.
  */
 record ReportPage(
@@ -26,7 +26,8 @@ record ReportPage(
     List<VersionLine> versions,
     List<ExtensionLine> extensions,
     List<ContributionLine> contributions,
-    List<AttachmentLine> attachments) {
+    List<AttachmentLine> attachments,
+    List<TransferLine> transfers) {
 
   /** Whether there are answers to show: accepted, or submitted and waiting / returned. */
   public boolean hasAnswers() {
@@ -46,6 +47,10 @@ record ReportPage(
   /** One request for a new deadline and Văn phòng UBND's decision. */
   record ExtensionLine(LocalDate previousDeadline, LocalDate requestedDeadline, String reason, Instant requestedAt,
       String decision, LocalDate approvedDeadline, String comment) {}
+
+  /** A return as not within the agency's remit, or a merger, and what was decided (chuyển giao). */
+  record TransferLine(Instant requestedAt, String fromAgency, String reason, String decision, String comment,
+      Instant decidedAt) {}
 
   /** A file the agency attached; downloaded through the attachments page's own checks. */
   record AttachmentLine(long id, String fileName, String size, Instant uploadedAt) {}

@@ -54,6 +54,25 @@ public class AssignmentAccess {
     }
   }
 
+  /** One group loses its grant on the process instance (an assignment transferred away from it). */
+  public void revokeGroup(String processInstanceId, String group) {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).groupIdIn(group).list()) {
+      authorizations.deleteAuthorization(auth.getId());
+    }
+  }
+
+  /**
+   * One group loses what it was granted on a task: the engine grants a candidate group the task
+   * when the group is added, and keeps that grant when the candidate group is deleted.
+   */
+  public void revokeTask(String taskId, String group) {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(taskId).groupIdIn(group).list()) {
+      authorizations.deleteAuthorization(auth.getId());
+    }
+  }
+
   public void revoke(String processInstanceId) {
     for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(processInstanceId).list()) {

@@ -84,9 +84,9 @@ class ModelTest extends CascadeIntegrationTest {
             task.getId()).isEqualTo("${submissionGuard}");
       }
     }
-    // Report, review, extension decision, contribution; receipt, draft, approval, report back, its
-    // approval; collection, summary approval. No standing extension task.
-    assertThat(userTasks).isEqualTo(11);
+    // Report, review, extension decision, transfer decision, contribution; receipt, draft, approval,
+    // report back, its approval; collection, summary approval. No standing extension task.
+    assertThat(userTasks).isEqualTo(12);
   }
 
   @Test

@@ -49,6 +49,7 @@ class ReminderMailTest extends CascadeIntegrationTest {
   @Autowired DirectiveService directives;
   @Autowired AssignmentRepository assignments;
   @Autowired AssignmentDeadlines deadlines;
+  @Autowired vn.cascade.assignment.AssignmentTransfers transfers;
   @Autowired NotificationOutbox outbox;
   @Autowired DigestComposer digests;
   @Autowired ReminderSettings settings;
@@ -281,6 +282,20 @@ class ReminderMailTest extends CascadeIntegrationTest {
     morning(LocalDate.of(2026, 12, 17));
     assertThat(digests(NotificationKind.DIGEST, AGENCY)).singleElement()
         .satisfies(e -> assertThat(e.bodyText()).contains("trước ngày 24/12/2026", "còn 7 ngày"));
+  }
+
+  @Test
+  void aTransferredAssignmentIsRemindedToTheAgencyThatHasItNow() throws Exception {
+    Directive d = issue(LocalDate.of(2026, 12, 1), at(LocalDate.of(2026, 12, 1), 9, 0), AGENCY);
+    Assignment a = assignments.ofDirective(d.id()).get(0);
+    clock.set(at(LocalDate.of(2026, 12, 9), 15, 0));
+    transfers.move(a.id(), "so-ngv", null, "Sáp nhập: thử.", AgencyAssignmentProcess.TRANSFER_MERGER, null, "admin");
+
+    morning(LocalDate.of(2026, 12, 10));
+    assertThat(digests(NotificationKind.DIGEST, AGENCY)).as("the old agency is not reminded").isEmpty();
+    assertThat(digests(NotificationKind.DIGEST, "so-ngv")).singleElement()
+        .satisfies(e -> assertThat(e.bodyText()).contains("Công văn " + d.number(), "trước ngày 17/12/2026"));
+    assertThat(mailsTo("so-ngv@dongnai.example")).hasSize(1);
   }
 
   @Test
