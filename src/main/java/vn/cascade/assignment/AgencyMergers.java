@@ -34,6 +34,10 @@ public class AgencyMergers {
     if (to == null || !agencies.exists(to)) {
       throw new InvalidInputException("to", "Vui lòng chọn cơ quan tiếp nhận trong danh mục cơ quan.");
     }
+    if (!agencies.isActive(to)) {
+      throw new InvalidInputException("to", agencies.get(to).name() + " đã ngừng hoạt động: cơ quan tiếp nhận "
+          + "phải đang hoạt động.");
+    }
     if (from.equals(to)) {
       throw new InvalidInputException("to", "Cơ quan tiếp nhận phải khác cơ quan bị sáp nhập.");
     }

@@ -64,6 +64,9 @@ public class AssignmentTransfers {
     if (to == null || to.isBlank() || !agencies.exists(to)) {
       return "Vui lòng chọn cơ quan nhận nhiệm vụ trong danh mục cơ quan.";
     }
+    if (!agencies.isActive(to)) {
+      return agencies.get(to).name() + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.";
+    }
     if (to.equals(a.agencyCode())) {
       return "Nhiệm vụ đang do " + agencies.get(to).name() + " thực hiện: vui lòng chọn cơ quan khác.";
     }

@@ -97,7 +97,7 @@ class AssignmentViews implements TaskViews {
       case TASK_DECIDE_TRANSFER -> {
         assignment(view, a, d, item);
         List<Map<String, Object>> options = new ArrayList<>();
-        for (vn.cascade.agency.Agency agency : agencies.all()) {
+        for (vn.cascade.agency.Agency agency : agencies.active()) {
           if (!agency.code().equals(a.agencyCode())) {
             options.add(Map.of("label", agency.name(), "value", agency.code()));
           }

@@ -54,6 +54,7 @@ class MergerController {
       @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
     admin();
     model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::name)).toList());
+    model.addAttribute("successors", agencies.active().stream().sorted(Comparator.comparing(Agency::name)).toList());
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     if (from != null && to != null && !model.containsAttribute("error")) {

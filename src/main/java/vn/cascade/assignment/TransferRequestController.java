@@ -75,7 +75,7 @@ class TransferRequestController {
             + (t.decisionComment() == null || t.decisionComment().isBlank() ? "" : " (" + t.decisionComment() + ")"))
         .toList());
     model.addAttribute("mayRequest", requests.mayRequest(a, user.groups()) && requests.pending(a).isEmpty());
-    model.addAttribute("agencies", agencies.all().stream().filter(g -> !g.code().equals(a.agencyCode()))
+    model.addAttribute("agencies", agencies.active().stream().filter(g -> !g.code().equals(a.agencyCode()))
         .sorted(Comparator.comparing(Agency::name)).toList());
     return "transfer";
   }

@@ -80,6 +80,10 @@ public class TransferRequests {
     if (code.isEmpty() || !agencies.exists(code)) {
       throw new InvalidInputException("suggestedAgency", "Vui lòng chọn cơ quan đề nghị nhận nhiệm vụ trong danh mục.");
     }
+    if (!agencies.isActive(code)) {
+      throw new InvalidInputException("suggestedAgency", agencies.get(code).name()
+          + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.");
+    }
     if (code.equals(a.agencyCode())) {
       throw new InvalidInputException("suggestedAgency", "Cơ quan đề nghị nhận nhiệm vụ phải khác cơ quan đang thực hiện.");
     }

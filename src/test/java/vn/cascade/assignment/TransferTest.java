@@ -226,9 +226,12 @@ class TransferTest extends CascadeIntegrationTest {
 
     // Not an administrator's: 403 in Vietnamese, nothing moves.
     for (String user : List.of("ban-qlkcn", "vp-ubnd")) {
-      ResponseEntity<String> page = get(user, admin + "?from=ban-qlkcn&to=so-khcn");
+      HttpHeaders html = new HttpHeaders();
+      html.setAccept(List.of(MediaType.TEXT_HTML));
+      ResponseEntity<String> page = http.withBasicAuth(user, "demo").exchange(admin + "?from=ban-qlkcn&to=so-khcn",
+          org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(html), String.class);
       assertThat(page.getStatusCode().value()).isEqualTo(403);
-      assertThat(page.getBody()).contains("Chỉ quản trị viên");
+      assertThat(page.getBody()).contains("Không có quyền xem trang này", "Chỉ quản trị viên được mở trang");
     }
     ResponseEntity<String> byAgency = post("ban-qlkcn", "/", admin, Map.of("from", "ban-qlkcn", "to", "so-khcn"));
     assertThat(byAgency.getStatusCode().value()).isEqualTo(403);
@@ -242,6 +245,24 @@ class TransferTest extends CascadeIntegrationTest {
     assertThat(assignments.ofDirective(d.id())).extracting(Assignment::agencyCode)
         .containsExactly("ban-qlkcn", "ban-qlkcn", "so-yt");
 
+    // As in a real merger the merged agency is deactivated first: it may still be merged, but a deactivated
+    // agency never receives work.
+    String activeUrl = "/admin/agencies/ban-qlkcn/active";
+    assertThat(sent(post("admin", "/admin/agencies/ban-qlkcn", activeUrl, Map.of("active", "false")))).isTrue();
+    try {
+      assertThat(agencies.isActive("ban-qlkcn")).isFalse();
+      ResponseEntity<String> toDeactivated = post("admin", admin, admin, Map.of("from", "so-yt", "to", "ban-qlkcn"));
+      assertThat(toDeactivated.getStatusCode().value()).isEqualTo(400);
+      assertThat(toDeactivated.getBody()).contains("đã ngừng hoạt động: cơ quan tiếp nhận phải đang hoạt động");
+      assertThat(assignments.ofDirective(d.id())).extracting(Assignment::agencyCode)
+          .containsExactly("ban-qlkcn", "ban-qlkcn", "so-yt");
+      mergeIntoScienceAndTechnology(d, closed, submitted, admin);
+    } finally {
+      post("admin", "/admin/agencies/ban-qlkcn", activeUrl, Map.of("active", "true"));
+    }
+  }
+
+  private void mergeIntoScienceAndTechnology(Directive d, Directive closed, Assignment submitted, String admin) {
     ResponseEntity<String> preview = get("admin", admin + "?from=ban-qlkcn&to=so-khcn");
     assertThat(preview.getStatusCode().value()).isEqualTo(200);
     assertThat(preview.getBody()).contains(d.number() + " — nhiệm vụ 1", d.number() + " — nhiệm vụ 2")
