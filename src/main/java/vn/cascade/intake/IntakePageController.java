@@ -38,9 +38,11 @@ class IntakePageController {
   private final DirectiveReviews reviews;
   private final ConclusionService conclusions;
   private final CurrentUser user;
+  private final DirectiveLetters letters;
 
   IntakePageController(AgencyDirectory directory, DirectiveReviews reviews, ConclusionService conclusions,
-      CurrentUser user) {
+      CurrentUser user, DirectiveLetters letters) {
+    this.letters = letters;
     this.directory = directory;
     this.reviews = reviews;
     this.conclusions = conclusions;
@@ -71,6 +73,10 @@ class IntakePageController {
             + "ngày ban hành hay nhiệm vụ nào.");
       }
       DirectiveForm form = DirectiveForm.of(imported, directory);
+      if (file != null && !file.isEmpty()) {
+        // Kept for the review under a token only this user's form carries; attached on Ban hành.
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+      }
       return directiveReview(form, reviews.check(form, imported.problems()), model);
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -97,10 +103,22 @@ class IntakePageController {
     if (!action.equals("issue") && !action.equals("check")) {
       form.apply(action);
     }
-    DirectiveReviews.Review review = reviews.check(form, List.of());
+    List<ImportProblem> letterProblems = List.of();
+    if (form.getLetterToken() != null && !form.getLetterToken().isBlank()
+        && letters.pending(form.getLetterToken(), user.userId()).isEmpty()) {
+      // Expired, already issued, or another user's: never attached; the officer may issue without it or import again.
+      form.setLetterToken(null);
+      letterProblems = List.of(new ImportProblem("letterToken", "Tệp văn bản gốc không còn chờ ban hành (đã quá "
+          + "một ngày, đã ban hành hoặc không do anh/chị tải lên). Bấm Kiểm tra lại để ban hành không kèm tệp, "
+          + "hoặc nhập lại tệp.", null));
+    }
+    DirectiveReviews.Review review = reviews.check(form, letterProblems);
     if (action.equals("issue")) {
       Directive issued = reviews.issue(form, review).orElse(null);
       if (issued != null) {
+        if (form.getLetterToken() != null && !form.getLetterToken().isBlank()) {
+          letters.attach(form.getLetterToken(), user.userId(), issued.id());
+        }
         return "redirect:/dashboard/directives/" + issued.id();
       }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -114,6 +132,7 @@ class IntakePageController {
     Map<String, String> names = new LinkedHashMap<>();
     options.forEach(o -> names.put(o.getKey(), o.getValue()));
     model.addAttribute("form", form);
+    model.addAttribute("letter", letters.pending(form.getLetterToken(), user.userId()).orElse(null));
     model.addAttribute("review", review);
     model.addAttribute("options", options);
     model.addAttribute("agencyOptions", reviews.agencyOptions());

@@ -63,6 +63,12 @@ class IntakePagesTest extends CascadeIntegrationTest {
       return page;
     }
 
+    ResponseEntity<byte[]> download(String path) {
+      HttpHeaders h = headers(null);
+      h.setAccept(List.of(MediaType.ALL));
+      return as.exchange(path, org.springframework.http.HttpMethod.GET, new HttpEntity<>(h), byte[].class);
+    }
+
     ResponseEntity<String> post(String path, MultiValueMap<String, ?> form, MediaType type) {
       ResponseEntity<String> page = as.postForEntity(path, new HttpEntity<>(form, headers(type)), String.class);
       keep(page);
@@ -202,6 +208,59 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(d.collectingAgency()).isEqualTo("so-khdt");
     assertThat(jdbc.sql("select count(*) from cascade_assignment where directive_id = :d").param("d", d.id())
         .query(Integer.class).single()).isEqualTo(assignments);
+    // Pasted, not uploaded: no original file on its page, none to download.
+    assertThat(Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody()).selectFirst("#letter")).isNull();
+    assertThat(office.download("/dashboard/directives/" + d.id() + "/letter").getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadedLetterIsKeptWithTheIssuedDirectiveAndOnlyItsReadersDownloadIt() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    String number = TestDocuments.uniqueNumber("UBND-THNC");
+    byte[] pdf = LetterDocuments.pdf(LetterImportTest.UNKNOWN_AGENCY.replace("315/UBND-THNC", number)
+        .replace("Sở Du lịch", "Sở Xây dựng"));
+    ResponseEntity<String> review = upload(office, "/intake/directives/new", "Công văn 315 (bản ký).pdf", pdf);
+    assertThat(review.getStatusCode().value()).as(review.getBody()).isEqualTo(200);
+    assertThat(Jsoup.parse(review.getBody()).selectFirst("#letter-file").text())
+        .contains("Công văn 315 (bản ký).pdf", "(PDF, " + Math.max(1, (pdf.length + 512) / 1024) + " KB)");
+    String token = fields(review.getBody()).get("letterToken");
+    assertThat(token).isNotBlank();
+
+    // Another issuer holding the token (the form posted from elsewhere) gets no file: refused beside it, never attached.
+    Browser leader = new Browser("lanh-dao-ubnd");
+    String leaderCsrf = csrf(leader.get("/intake/directives/new").getBody());
+    Map<String, String> stolen = new LinkedHashMap<>(datesFrom(LocalDate.now(clock)));
+    stolen.put("_csrf", leaderCsrf);
+    ResponseEntity<String> refused = leader.submit(review.getBody(), "/intake/directives/review", "issue", stolen);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(Jsoup.parse(refused.getBody()).selectFirst("#problems").text())
+        .contains("Tệp văn bản gốc: Tệp văn bản gốc không còn chờ ban hành");
+    assertThat(Jsoup.parse(refused.getBody()).selectFirst("#letter-file")).isNull();
+    assertThat(fields(refused.getBody())).containsEntry("letterToken", "");
+    assertThat(directives.findByNumber(number)).isEmpty();
+
+    ResponseEntity<String> issued = office.submit(review.getBody(), "/intake/directives/review", "issue",
+        datesFrom(LocalDate.now(clock)));
+    assertThat(issued.getStatusCode().is3xxRedirection()).as(issued.getBody()).isTrue();
+    Directive d = directives.findByNumber(number).orElseThrow();
+    Element link = Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody()).selectFirst("#letter-link");
+    assertThat(link.text()).isEqualTo("Công văn 315 (bản ký).pdf");
+    assertThat(link.parent().text()).contains("(PDF, ", "vp-ubnd tải lên lúc");
+
+    ResponseEntity<byte[]> file = office.download(link.attr("href"));
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getBody()).isEqualTo(pdf);
+    assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo(
+        "attachment; filename=\"Cong-van-315-ban-ky.pdf\"; filename*=UTF-8''C%C3%B4ng%20v%C4%83n%20315%20%28b%E1%BA%A3n%20k%C3%BD%29.pdf");
+    assertThat(file.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    // The token is spent: issuing the same review again attaches nothing more.
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where token = :t and directive_id = :d")
+        .param("t", token).param("d", d.id()).query(Integer.class).single()).isEqualTo(1);
+
+    // An agency of the directive reads its letter; an agency without a task in it does not.
+    assertThat(new Browser("ban-qlkcn").download(link.attr("href")).getBody()).isEqualTo(pdf);
+    assertThat(new Browser("so-yt").download(link.attr("href")).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
