@@ -110,12 +110,7 @@ class DashboardController {
         "Văn bản này được nhập bằng cách dán nội dung, không có tệp văn bản gốc."));
     byte[] content = letters.content(id, letter.id()).orElseThrow(() -> DashboardException.notFound(
         "Không tìm thấy tệp văn bản gốc."));
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.parseMediaType(letter.contentType()))
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(letter.fileName()))
-        .header("X-Content-Type-Options", "nosniff")
-        .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(content);
+    return Downloads.letter(content, letter.contentType(), letter.fileName());
   }
 
   @GetMapping("/assignments/{id}")

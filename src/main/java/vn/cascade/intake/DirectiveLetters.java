@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 import vn.cascade.attachment.AttachmentRepository;
 
 /**
- * The letter file an officer uploaded on *Soạn / nhập Công văn*, kept with the directive it became.
- * The import stores it with no directive under a random token that only the review form carries; *Ban
- * hành* attaches it when the same user issues. A file never attached is dropped after a day, and each
+ * The letter file an officer uploaded on *Soạn / nhập Công văn* (or *Đăng ký Kết luận*), kept with the
+ * directive (or Conclusion) it became. The import stores it with neither under a random token that
+ * only the review form carries; *Ban hành* (*Đăng ký*) attaches it when the same user issues. A file never attached is dropped after a day, and each
  * user keeps at most {@link #PENDING_PER_USER} of them.
  */
 @Repository
@@ -58,11 +58,13 @@ public class DirectiveLetters {
   /** Keeps a letter just read for the review; answers the token the review form carries. */
   String keep(String fileName, byte[] content, String by) {
     Instant now = clock.instant();
-    jdbc.sql("delete from cascade_directive_letter where directive_id is null and uploaded_at < :before")
+    jdbc.sql("""
+        delete from cascade_directive_letter
+        where directive_id is null and conclusion_id is null and uploaded_at < :before""")
         .param("before", Timestamp.from(now.minus(PENDING_FOR))).update();
     // The user's older pending files beyond the last few: a review abandoned for a new import.
     var older = jdbc.sql("""
-        select id from cascade_directive_letter where directive_id is null and uploaded_by = :by
+        select id from cascade_directive_letter where directive_id is null and conclusion_id is null and uploaded_by = :by
         order by uploaded_at desc, id desc""").param("by", by).query(Long.class).list();
     for (Long id : older.stream().skip(PENDING_PER_USER - 1).toList()) {
       jdbc.sql("delete from cascade_directive_letter where id = :id").param("id", id).update();
@@ -84,17 +86,34 @@ public class DirectiveLetters {
     if (token == null || by == null) {
       return Optional.empty();
     }
-    return jdbc.sql(SELECT + " where token = :token and uploaded_by = :by and directive_id is null and uploaded_at >= :after")
+    return jdbc.sql(SELECT + " where token = :token and uploaded_by = :by and " + PENDING + " and uploaded_at >= :after")
         .param("token", token.strip()).param("by", by)
         .param("after", Timestamp.from(clock.instant().minus(PENDING_FOR))).query(DirectiveLetters::letter).optional();
   }
 
   /** Attaches the user's pending file to the directive just issued; answers whether there was one. */
   boolean attach(String token, String by, long directiveId) {
-    return jdbc.sql("""
-        update cascade_directive_letter set directive_id = :directive
-        where token = :token and uploaded_by = :by and directive_id is null""")
+    return jdbc.sql("update cascade_directive_letter set directive_id = :directive "
+        + "where token = :token and uploaded_by = :by and " + PENDING)
         .param("directive", directiveId).param("token", token.strip()).param("by", by).update() == 1;
+  }
+
+  /** Attaches the user's pending file to the Conclusion just registered; answers whether there was one. */
+  boolean attachToConclusion(String token, String by, long conclusionId) {
+    return jdbc.sql("update cascade_directive_letter set conclusion_id = :conclusion "
+        + "where token = :token and uploaded_by = :by and " + PENDING)
+        .param("conclusion", conclusionId).param("token", token.strip()).param("by", by).update() == 1;
+  }
+
+  /** The letter a Conclusion was registered from, when it was uploaded as a file. */
+  public Optional<Letter> ofConclusion(long conclusionId) {
+    return jdbc.sql(SELECT + " where conclusion_id = :conclusion order by id desc").param("conclusion", conclusionId)
+        .query(DirectiveLetters::letter).list().stream().findFirst();
+  }
+
+  public Optional<byte[]> conclusionContent(long conclusionId, long letterId) {
+    return jdbc.sql("select content from cascade_directive_letter where id = :id and conclusion_id = :conclusion")
+        .param("id", letterId).param("conclusion", conclusionId).query(byte[].class).optional();
   }
 
   /** The letter a directive was issued from, when it was uploaded as a file. */
@@ -107,6 +126,8 @@ public class DirectiveLetters {
     return jdbc.sql("select content from cascade_directive_letter where id = :id and directive_id = :directive")
         .param("id", letterId).param("directive", directiveId).query(byte[].class).optional();
   }
+
+  private static final String PENDING = "directive_id is null and conclusion_id is null";
 
   private static final String SELECT =
       "select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at from cascade_directive_letter";

@@ -49,6 +49,10 @@ class IntakePageController {
     this.user = user;
   }
 
+  /** A review form's token that stands for no file of this user's waiting (expired, used, another's). */
+  private static final String LETTER_GONE = "Tệp văn bản gốc không còn chờ ban hành (đã quá một ngày, đã dùng "
+      + "hoặc không do anh/chị tải lên). Bấm Kiểm tra lại để tiếp tục không kèm tệp, hoặc nhập lại tệp.";
+
   // ---- Công văn ----
 
   @GetMapping("/intake/directives/new")
@@ -108,9 +112,7 @@ class IntakePageController {
         && letters.pending(form.getLetterToken(), user.userId()).isEmpty()) {
       // Expired, already issued, or another user's: never attached; the officer may issue without it or import again.
       form.setLetterToken(null);
-      letterProblems = List.of(new ImportProblem("letterToken", "Tệp văn bản gốc không còn chờ ban hành (đã quá "
-          + "một ngày, đã ban hành hoặc không do anh/chị tải lên). Bấm Kiểm tra lại để ban hành không kèm tệp, "
-          + "hoặc nhập lại tệp.", null));
+      letterProblems = List.of(new ImportProblem("letterToken", LETTER_GONE, null));
     }
     DirectiveReviews.Review review = reviews.check(form, letterProblems);
     if (action.equals("issue")) {
@@ -168,6 +170,9 @@ class IntakePageController {
       Map<String, Set<String>> errors = new LinkedHashMap<>();
       imported.problems().forEach(p -> DirectiveReviews.add(errors, p.field(), p.message()));
       ConclusionForm form = ConclusionForm.of(imported);
+      if (file != null && !file.isEmpty()) {
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+      }
       check(form.draft(errors), errors);
       return conclusionReview(form, errors, model);
     } catch (InvalidInputException e) {
@@ -184,6 +189,11 @@ class IntakePageController {
       return forbidden(model, response);
     }
     Map<String, Set<String>> errors = new LinkedHashMap<>();
+    if (form.getLetterToken() != null && !form.getLetterToken().isBlank()
+        && letters.pending(form.getLetterToken(), user.userId()).isEmpty()) {
+      form.setLetterToken(null);
+      DirectiveReviews.add(errors, "letterToken", LETTER_GONE);
+    }
     if (!action.equals("register")) {
       form.apply(action);
       check(form.draft(errors), errors);
@@ -193,6 +203,9 @@ class IntakePageController {
     if (errors.isEmpty()) {
       try {
         Conclusion c = conclusions.register(draft);
+        if (form.getLetterToken() != null && !form.getLetterToken().isBlank()) {
+          letters.attachToConclusion(form.getLetterToken(), user.userId(), c.id());
+        }
         redirect.addFlashAttribute("registered", c.number());
         return "redirect:/intake/conclusions/new";
       } catch (InvalidInputException e) {
@@ -221,6 +234,7 @@ class IntakePageController {
 
   private String conclusionReview(ConclusionForm form, Map<String, Set<String>> errors, Model model) {
     model.addAttribute("form", form);
+    model.addAttribute("letter", letters.pending(form.getLetterToken(), user.userId()).orElse(null));
     model.addAttribute("review", new DirectiveReviews.Review(null, errors, 0, 0, List.of()));
     model.addAttribute("active", "intake");
     return "intake/conclusion-review";

@@ -414,6 +414,29 @@ class IntakePagesTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anUploadedConclusionIsKeptWithItsRegistrationForTheOfficeOnly() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    String number = TestDocuments.uniqueNumber("KL/TU").replace("/KL/TU", "-KL/TU");
+    byte[] txt = SeedImportTest.seed().getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<String> review = upload(office, "/intake/conclusions/new", "Kết luận 1098.txt", txt);
+    assertThat(Jsoup.parse(review.getBody()).selectFirst("#letter-file").text()).contains("Kết luận 1098.txt", "(TXT, ");
+    LocalDate today = LocalDate.now(clock);
+    ResponseEntity<String> registered = office.submit(review.getBody(), "/intake/conclusions/review", "register",
+        Map.of("number", number, "issuedOn", DAY.format(today), "reportBackDeadline", DAY.format(today.plusDays(150))));
+    assertThat(registered.getStatusCode().is3xxRedirection()).as(registered.getBody()).isTrue();
+    long id = jdbc.sql("select id from cascade_conclusion where number = :n").param("n", number).query(Long.class).single();
+
+    Element link = Jsoup.parse(office.get("/dashboard/conclusions/" + id + "/report-back").getBody())
+        .selectFirst("#letter-link");
+    assertThat(link.text()).isEqualTo("Kết luận 1098.txt");
+    ResponseEntity<byte[]> file = office.download(link.attr("href"));
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getBody()).isEqualTo(txt);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
+    assertThat(new Browser("so-khdt").download(link.attr("href")).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
   void registeringKetLuan1098FromItsTextStartsPartyConclusion() throws Exception {
     Browser office = new Browser("vp-ubnd");
     ResponseEntity<String> review = paste(office, "/intake/conclusions/new", SeedImportTest.seed());
