@@ -413,6 +413,32 @@ class IntakePagesTest extends CascadeIntegrationTest {
         .getStatusCode().value()).isEqualTo(400);
   }
 
+  @Autowired DirectiveLetters letters;
+
+  @Test
+  void filesNeverIssuedAreBoundedPerUserAndDroppedAfterADay() {
+    String user = "vp-ubnd-gc-test";
+    byte[] pdf = "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII);
+    java.time.Instant start = clock.instant();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < DirectiveLetters.PENDING_PER_USER + 1; i++) {
+      clock.set(start.plusSeconds(i));
+      tokens.add(letters.keep("letter-" + i + ".pdf", pdf, user));
+    }
+    assertThat(letters.pending(tokens.get(0), user)).as("the oldest, beyond the last five").isEmpty();
+    assertThat(letters.pending(tokens.get(1), user)).isPresent();
+    assertThat(letters.pending(tokens.get(1), "vp-ubnd")).as("another user's token").isEmpty();
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where uploaded_by = :u").param("u", user)
+        .query(Integer.class).single()).isEqualTo(DirectiveLetters.PENDING_PER_USER);
+
+    // A day later they are gone, on the next file anyone keeps.
+    clock.set(start.plus(DirectiveLetters.PENDING_FOR).plusSeconds(60));
+    assertThat(letters.pending(tokens.get(5), user)).isEmpty();
+    letters.keep("later.pdf", pdf, "lanh-dao-ubnd");
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where uploaded_by = :u").param("u", user)
+        .query(Integer.class).single()).isZero();
+  }
+
   @Test
   void anUploadedConclusionIsKeptWithItsRegistrationForTheOfficeOnly() throws Exception {
     Browser office = new Browser("vp-ubnd");
