@@ -38,9 +38,12 @@ class DashboardController {
 
   private final vn.cascade.summary.SummaryDocuments documents;
   private final vn.cascade.conclusion.ConclusionService conclusions;
+  private final vn.cascade.intake.DirectiveLetters letters;
 
   DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies,
-      vn.cascade.summary.SummaryDocuments documents, vn.cascade.conclusion.ConclusionService conclusions) {
+      vn.cascade.summary.SummaryDocuments documents, vn.cascade.conclusion.ConclusionService conclusions,
+      vn.cascade.intake.DirectiveLetters letters) {
+    this.letters = letters;
     this.documents = documents;
     this.conclusions = conclusions;
     this.query = query;
@@ -81,6 +84,7 @@ class DashboardController {
     model.addAttribute("d", view.directive());
     model.addAttribute("workspace", WorkspaceController.mayOpen(user, view.directive()));
     model.addAttribute("approvedDocument", documents.approved(id).orElse(null));
+    model.addAttribute("letter", letters.of(id).orElse(null));
     // The report back to Ban Thường vụ Tỉnh ủy on the Conclusion this directive implements: its page, the approved version.
     if (view.directive().conclusionId() != null && user.isIssuer()) {
       var c = conclusions.get(view.directive().conclusionId());
@@ -93,6 +97,20 @@ class DashboardController {
     model.addAttribute("now", query.now());
     model.addAttribute("active", "directives");
     return "dashboard/directive";
+  }
+
+  /**
+   * The letter file the directive was issued from, for whoever may see the directive's page (its
+   * agencies too: it is their letter). Served as an attachment under its own name, never rendered inline.
+   */
+  @GetMapping("/directives/{id}/letter")
+  org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable long id) {
+    query.visibleDirective(id, Visibility.of(user));
+    var letter = letters.of(id).orElseThrow(() -> DashboardException.notFound(
+        "Văn bản này được nhập bằng cách dán nội dung, không có tệp văn bản gốc."));
+    byte[] content = letters.content(id, letter.id()).orElseThrow(() -> DashboardException.notFound(
+        "Không tìm thấy tệp văn bản gốc."));
+    return Downloads.letter(content, letter.contentType(), letter.fileName());
   }
 
   @GetMapping("/assignments/{id}")

@@ -147,6 +147,15 @@ class DashboardQuery {
     return directives.find(id).orElseThrow(() -> DashboardException.notFound("Không tìm thấy văn bản có mã " + id + "."));
   }
 
+  /** The directive, when the viewer may see its page ({@link #directivePage}'s rule): its files go with it. */
+  Directive visibleDirective(long id, Visibility v) {
+    Directive d = directive(id);
+    if (!v.all() && counts(new Sql("a.directive_id = :directive", now()).param("directive", id).visibleTo(v)).total() == 0) {
+      throw DashboardException.forbidden("Đơn vị của bạn không có nhiệm vụ nào trong văn bản " + d.number() + ".");
+    }
+    return d;
+  }
+
   /**
    * The directive's page; {@code status} (a bucket or DUE_SOON) narrows the table, not the counts.
    * Counts are SQL aggregates over every row the viewer may see; the table holds one page of rows,

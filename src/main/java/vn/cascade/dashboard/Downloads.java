@@ -28,6 +28,16 @@ final class Downloads {
         .body(content);
   }
 
+  /** A file an officer uploaded, as it was: its own type and name, never shown inline nor sniffed. */
+  static ResponseEntity<byte[]> letter(byte[] content, String contentType, String name) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(contentType))
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(name))
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(content);
+  }
+
   static String contentDisposition(String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"" + ascii(name) + "\"; filename*=UTF-8''" + encoded;

@@ -41,9 +41,11 @@ class ReportBackController {
   private final SummaryDocuments documents;
   private final DashboardQuery query;
   private final CurrentUser user;
+  private final vn.cascade.intake.DirectiveLetters letters;
 
   ReportBackController(ConclusionService conclusions, SummaryDocuments documents, DashboardQuery query,
-      CurrentUser user) {
+      CurrentUser user, vn.cascade.intake.DirectiveLetters letters) {
+    this.letters = letters;
     this.conclusions = conclusions;
     this.documents = documents;
     this.query = query;
@@ -56,6 +58,7 @@ class ReportBackController {
     DocumentSubject s = ConclusionService.reportBackDocument(c);
     model.addAttribute("c", c);
     model.addAttribute("items", traces(c));
+    model.addAttribute("letter", letters.ofConclusion(c.id()).orElse(null));
     model.addAttribute("directives", implementing(c));
     model.addAttribute("documents", documents.versions(s));
     model.addAttribute("mayUpload", documents.mayUpload(s));
@@ -91,6 +94,17 @@ class ReportBackController {
   @GetMapping("/report-back/documents/{version}")
   ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable int version) {
     return DocumentPages.download(documents, ConclusionService.reportBackDocument(openable(id)), version);
+  }
+
+  /** The Conclusion's letter file as it was uploaded on Đăng ký Kết luận, for those who may open this page. */
+  @GetMapping("/letter")
+  ResponseEntity<byte[]> letter(@PathVariable long id) {
+    Conclusion c = openable(id);
+    var letter = letters.ofConclusion(c.id()).orElseThrow(() -> DashboardException.notFound(
+        "Kết luận này được đăng ký bằng cách dán nội dung, không có tệp văn bản gốc."));
+    byte[] content = letters.conclusionContent(c.id(), letter.id()).orElseThrow(() -> DashboardException.notFound(
+        "Không tìm thấy tệp văn bản gốc."));
+    return Downloads.letter(content, letter.contentType(), letter.fileName());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -23,6 +23,8 @@ public class ConclusionForm {
   private String recipients;
   private List<ItemRow> items = new ArrayList<>();
   private Map<String, String> sources = new HashMap<>();
+  /** The token of the uploaded letter file kept for this review ({@link DirectiveLetters}); null when pasted. */
+  private String letterToken;
 
   static ConclusionForm of(ImportedConclusion imported) {
     ConclusionDraft d = imported.draft();
@@ -105,6 +107,8 @@ public class ConclusionForm {
     public void setSource(String v) { source = v; }
   }
 
+  public String getLetterToken() { return letterToken; }
+  public void setLetterToken(String v) { letterToken = v; }
   public String getNumber() { return number; }
   public void setNumber(String v) { number = v; }
   public String getIssuedOn() { return issuedOn; }

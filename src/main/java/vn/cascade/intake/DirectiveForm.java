@@ -39,6 +39,8 @@ public class DirectiveForm {
   private List<ItemRow> items = new ArrayList<>();
   /** The words behind the one-value fields, by field name ("number", "reportDeadline"). */
   private Map<String, String> sources = new HashMap<>();
+  /** The token of the uploaded letter file kept for this review ({@link DirectiveLetters}); null when pasted. */
+  private String letterToken;
 
   /** A form to fill in from nothing: one item with one task. */
   static DirectiveForm blank() {
@@ -269,6 +271,8 @@ public class DirectiveForm {
 
   public String getNumber() { return number; }
   public void setNumber(String v) { number = v; }
+  public String getLetterToken() { return letterToken; }
+  public void setLetterToken(String v) { letterToken = v; }
   public String getIssuedOn() { return issuedOn; }
   public void setIssuedOn(String v) { issuedOn = v; }
   public String getPlace() { return place; }

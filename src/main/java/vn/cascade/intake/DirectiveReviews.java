@@ -88,7 +88,7 @@ class DirectiveReviews {
       Map.entry("reportBackDeadline", "Hạn báo cáo kết quả"), Map.entry("summaryDeadline", "Hạn tổng hợp"),
       Map.entry("collectingAgency", "Cơ quan tổng hợp"), Map.entry("monitoringAgency", "Cơ quan theo dõi"),
       Map.entry("recipients", "Nơi nhận"), Map.entry("addressees", "Kính gửi"), Map.entry("items", "Nhiệm vụ"),
-      Map.entry("text", "Nội dung văn bản"));
+      Map.entry("text", "Nội dung văn bản"), Map.entry("letterToken", "Tệp văn bản gốc"));
 
   Review check(DirectiveForm form, List<ImportProblem> imported) {
     Map<String, Set<String>> errors = new LinkedHashMap<>();

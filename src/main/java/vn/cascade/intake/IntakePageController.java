@@ -38,14 +38,20 @@ class IntakePageController {
   private final DirectiveReviews reviews;
   private final ConclusionService conclusions;
   private final CurrentUser user;
+  private final DirectiveLetters letters;
 
   IntakePageController(AgencyDirectory directory, DirectiveReviews reviews, ConclusionService conclusions,
-      CurrentUser user) {
+      CurrentUser user, DirectiveLetters letters) {
+    this.letters = letters;
     this.directory = directory;
     this.reviews = reviews;
     this.conclusions = conclusions;
     this.user = user;
   }
+
+  /** A review form's token that stands for no file of this user's waiting (expired, used, another's). */
+  private static final String LETTER_GONE = "Tệp văn bản gốc không còn chờ ban hành (đã quá một ngày, đã dùng "
+      + "hoặc không do anh/chị tải lên). Bấm Kiểm tra lại để tiếp tục không kèm tệp, hoặc nhập lại tệp.";
 
   // ---- Công văn ----
 
@@ -71,6 +77,10 @@ class IntakePageController {
             + "ngày ban hành hay nhiệm vụ nào.");
       }
       DirectiveForm form = DirectiveForm.of(imported, directory);
+      if (file != null && !file.isEmpty()) {
+        // Kept for the review under a token only this user's form carries; attached on Ban hành.
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+      }
       return directiveReview(form, reviews.check(form, imported.problems()), model);
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -97,10 +107,20 @@ class IntakePageController {
     if (!action.equals("issue") && !action.equals("check")) {
       form.apply(action);
     }
-    DirectiveReviews.Review review = reviews.check(form, List.of());
+    List<ImportProblem> letterProblems = List.of();
+    if (form.getLetterToken() != null && !form.getLetterToken().isBlank()
+        && letters.pending(form.getLetterToken(), user.userId()).isEmpty()) {
+      // Expired, already issued, or another user's: never attached; the officer may issue without it or import again.
+      form.setLetterToken(null);
+      letterProblems = List.of(new ImportProblem("letterToken", LETTER_GONE, null));
+    }
+    DirectiveReviews.Review review = reviews.check(form, letterProblems);
     if (action.equals("issue")) {
       Directive issued = reviews.issue(form, review).orElse(null);
       if (issued != null) {
+        if (form.getLetterToken() != null && !form.getLetterToken().isBlank()) {
+          letters.attach(form.getLetterToken(), user.userId(), issued.id());
+        }
         return "redirect:/dashboard/directives/" + issued.id();
       }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -114,6 +134,7 @@ class IntakePageController {
     Map<String, String> names = new LinkedHashMap<>();
     options.forEach(o -> names.put(o.getKey(), o.getValue()));
     model.addAttribute("form", form);
+    model.addAttribute("letter", letters.pending(form.getLetterToken(), user.userId()).orElse(null));
     model.addAttribute("review", review);
     model.addAttribute("options", options);
     model.addAttribute("agencyOptions", reviews.agencyOptions());
@@ -149,6 +170,9 @@ class IntakePageController {
       Map<String, Set<String>> errors = new LinkedHashMap<>();
       imported.problems().forEach(p -> DirectiveReviews.add(errors, p.field(), p.message()));
       ConclusionForm form = ConclusionForm.of(imported);
+      if (file != null && !file.isEmpty()) {
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+      }
       check(form.draft(errors), errors);
       return conclusionReview(form, errors, model);
     } catch (InvalidInputException e) {
@@ -165,6 +189,11 @@ class IntakePageController {
       return forbidden(model, response);
     }
     Map<String, Set<String>> errors = new LinkedHashMap<>();
+    if (form.getLetterToken() != null && !form.getLetterToken().isBlank()
+        && letters.pending(form.getLetterToken(), user.userId()).isEmpty()) {
+      form.setLetterToken(null);
+      DirectiveReviews.add(errors, "letterToken", LETTER_GONE);
+    }
     if (!action.equals("register")) {
       form.apply(action);
       check(form.draft(errors), errors);
@@ -174,6 +203,9 @@ class IntakePageController {
     if (errors.isEmpty()) {
       try {
         Conclusion c = conclusions.register(draft);
+        if (form.getLetterToken() != null && !form.getLetterToken().isBlank()) {
+          letters.attachToConclusion(form.getLetterToken(), user.userId(), c.id());
+        }
         redirect.addFlashAttribute("registered", c.number());
         return "redirect:/intake/conclusions/new";
       } catch (InvalidInputException e) {
@@ -202,6 +234,7 @@ class IntakePageController {
 
   private String conclusionReview(ConclusionForm form, Map<String, Set<String>> errors, Model model) {
     model.addAttribute("form", form);
+    model.addAttribute("letter", letters.pending(form.getLetterToken(), user.userId()).orElse(null));
     model.addAttribute("review", new DirectiveReviews.Review(null, errors, 0, 0, List.of()));
     model.addAttribute("active", "intake");
     return "intake/conclusion-review";

@@ -87,6 +87,21 @@ public final class LetterFiles {
     return text;
   }
 
+  /**
+   * The type a read letter's bytes are, for keeping and serving the file (never the type the browser
+   * sent): {@code application/pdf}, the DOCX type, {@code image/png}, {@code image/jpeg}, {@code image/tiff}
+   * or {@code text/plain; charset=UTF-8}.
+   */
+  static String contentType(byte[] bytes) {
+    return switch (kind(bytes)) {
+      case PDF -> "application/pdf";
+      case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      case IMAGE -> bytes[0] == (byte) 0x89 ? "image/png" : bytes[0] == (byte) 0xFF ? "image/jpeg" : "image/tiff";
+      case OLD_WORD -> "application/octet-stream";
+      case OTHER -> "text/plain; charset=UTF-8";
+    };
+  }
+
   private enum Kind { PDF, DOCX, IMAGE, OLD_WORD, OTHER }
 
   private static Kind kind(byte[] b) {

@@ -3,6 +3,8 @@ package vn.cascade.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,16 +16,19 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import vn.cascade.CascadeIntegrationTest;
 import vn.cascade.TestDocuments;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveRepository;
+import vn.cascade.intake.LetterDocuments;
 
 /**
- * {@code vp-ubnd} issues a Công văn from its pasted text in Chromium: opens *Nhập văn bản* from the
- * dashboard header, pastes, sees the agency the directory does not know in red with Ban hành
- * disabled, picks the agency from the directory, removes the unknown partner, sees the fan-out,
- * issues, and lands on the directive's dashboard page.
+ * {@code vp-ubnd} issues a Công văn from its signed PDF in Chromium: opens *Nhập văn bản* from
+ * Tasklist's header, uploads the PDF, sees the one agency the directory does not know in red with Ban
+ * hành disabled, picks the agency from the directory, sees the fan-out, issues, and lands on the
+ * directive's dashboard page, where the PDF it uploaded is the *Văn bản gốc* to download.
  */
 class IntakeBrowserTest extends CascadeIntegrationTest {
 
@@ -40,7 +45,7 @@ class IntakeBrowserTest extends CascadeIntegrationTest {
         - Sở Kế hoạch và Đầu tư;
         - Sở Xây dựng;
         - Sở Du lịch.
-        1. Giao Sở KH&ĐT chủ trì, phối hợp với Sở Xây dựng và Sở Du lịch rà soát các dự án chậm tiến độ.
+        1. Giao Sở KH&ĐT chủ trì, phối hợp với Sở Xây dựng rà soát các dự án chậm tiến độ.
         2. Giao Sở Du lịch: Xây dựng kế hoạch kích cầu du lịch.
         3. Ban Quản lý các Khu công nghiệp tỉnh: Đôn đốc các nhà đầu tư hạ tầng khu công nghiệp.
         Các sở, ban, ngành báo cáo kết quả thực hiện về UBND tỉnh trước ngày %s.
@@ -54,6 +59,7 @@ class IntakeBrowserTest extends CascadeIntegrationTest {
   }
 
   @Autowired DirectiveRepository directives;
+  @Autowired TestRestTemplate http;
 
   @BeforeEach
   void requireChromium() {
@@ -61,36 +67,32 @@ class IntakeBrowserTest extends CascadeIntegrationTest {
   }
 
   @Test
-  void theOfficeIssuesADirectiveFromPastedTextAfterPickingTheUnknownAgency(TestInfo info) throws Exception {
+  void theOfficeIssuesADirectiveFromItsPdfAfterPickingTheUnknownAgency(TestInfo info) throws Exception {
     String number = TestDocuments.uniqueNumber("UBND-THNC");
+    byte[] pdf = LetterDocuments.pdf(letter(number, LocalDate.now(clock)));
+    Path file = Files.createTempDirectory("cascade-letter-").resolve("Công văn " + number.replace('/', '-') + ".pdf");
+    Files.write(file, pdf);
     Browser browser = Browser.start();
     WebDriver driver = browser.driver();
     try {
-      driver.get(baseUrl() + "/dashboard");
-      WebElement login = browser.waiting().until(visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-      login.findElement(By.id("username")).sendKeys("vp-ubnd");
-      login.findElement(By.id("password")).sendKeys("demo");
-      login.findElement(By.cssSelector("button[type='submit']")).click();
-      browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
-
-      driver.findElement(By.linkText("Nhập văn bản")).click();
-      browser.waiting().until(visibilityOfElementLocated(By.id("text")))
-          .sendKeys(letter(number, LocalDate.now(clock)));
+      new TasklistPage(browser, baseUrl(), taskService).logIn("vp-ubnd", "demo");
+      browser.waiting().until(visibilityOfElementLocated(By.cssSelector("li.cascade-intake a"))).click();
+      browser.waiting().until(visibilityOfElementLocated(By.id("file"))).sendKeys(file.toAbsolutePath().toString());
       driver.findElement(By.id("read")).click();
 
       WebElement lead = browser.waiting().until(visibilityOfElementLocated(
           By.cssSelector("div.agency-row[data-field='items[1].agencies[0]']")));
       assertThat(lead.getAttribute("class")).contains("unresolved");
       assertThat(lead.getText()).contains("«Sở Du lịch»", "Không tìm thấy cơ quan \"Sở Du lịch\" trong danh mục");
-      assertThat(driver.findElements(By.cssSelector("div.agency-row.unresolved"))).hasSize(2);
+      assertThat(driver.findElements(By.cssSelector("div.agency-row.unresolved"))).hasSize(1);
       assertThat(driver.findElement(By.id("issue")).isEnabled()).as("Ban hành waits for the agency").isFalse();
+      assertThat(driver.findElement(By.id("letter-file")).getText()).contains(file.getFileName().toString(), "PDF");
 
       new Select(lead.findElement(By.tagName("select"))).selectByVisibleText("Sở Văn hóa, Thể thao và Du lịch");
-      driver.findElement(By.cssSelector("div.agency-row[data-field='items[0].bullets[0].coordinating[1]'] button"))
-          .click();
+      driver.findElement(By.id("check")).click();
       browser.waiting().until(d -> d.findElements(By.cssSelector("div.agency-row.unresolved")).isEmpty());
       assertThat(new Select(driver.findElement(By.name("items[1].agencies[0].code"))).getFirstSelectedOption().getText())
-          .as("the pick survives the removal").isEqualTo("Sở Văn hóa, Thể thao và Du lịch");
+          .as("the pick survives the check").isEqualTo("Sở Văn hóa, Thể thao và Du lịch");
       assertThat(driver.findElement(By.id("fanout")).getText()).isEqualTo("Sẽ giao 3 nhiệm vụ cho 3 cơ quan");
       assertThat(driver.findElements(By.cssSelector("ul.field-errors li"))).extracting(WebElement::getText).isEmpty();
 
@@ -101,11 +103,21 @@ class IntakeBrowserTest extends CascadeIntegrationTest {
       assertThat(driver.findElement(By.tagName("body")).getText()).contains(number);
       assertThat(d.body().items()).extracting(i -> i.agencies()).containsExactly(
           List.of("so-khdt"), List.of("so-vhttdl"), List.of("ban-qlkcn"));
+      assertThat(assignmentInstances(number, 2, "so-vhttdl")).as("Sở VHTTDL has its task").hasSize(1);
+
+      WebElement link = driver.findElement(By.id("letter-link"));
+      assertThat(link.getText()).isEqualTo(file.getFileName().toString());
+      ResponseEntity<byte[]> download = http.withBasicAuth("vp-ubnd", "demo")
+          .getForEntity(link.getDomAttribute("href"), byte[].class);
+      assertThat(download.getStatusCode().value()).isEqualTo(200);
+      assertThat(download.getBody()).as("the file uploaded, byte for byte").isEqualTo(pdf);
     } catch (RuntimeException | AssertionError e) {
       browser.saveArtifacts(getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
       throw e;
     } finally {
       browser.quit();
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.getParent());
     }
   }
 }

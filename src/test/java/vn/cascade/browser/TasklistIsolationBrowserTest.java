@@ -118,6 +118,9 @@ class TasklistIsolationBrowserTest extends CascadeIntegrationTest {
           .as("the title of an opened task").doesNotContain(OTHER_TASK_NAME);
       assertThat(driver.findElement(By.tagName("body")).getText())
           .as("the page, with %s's task typed in", OTHER_AGENCY).doesNotContain(OTHER_TASK_NAME);
+      // The header has Cascade's dashboard link, and no Nhập văn bản: an agency issues nothing.
+      assertThat(driver.findElements(By.cssSelector("li.cascade-dashboard"))).as("the dashboard link").hasSize(1);
+      assertThat(driver.findElements(By.cssSelector("li.cascade-intake"))).as("the Nhập văn bản link").isEmpty();
     } catch (RuntimeException | Error e) {
       browser.saveArtifacts(getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
       throw e;

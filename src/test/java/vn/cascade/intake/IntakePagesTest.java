@@ -63,6 +63,12 @@ class IntakePagesTest extends CascadeIntegrationTest {
       return page;
     }
 
+    ResponseEntity<byte[]> download(String path) {
+      HttpHeaders h = headers(null);
+      h.setAccept(List.of(MediaType.ALL));
+      return as.exchange(path, org.springframework.http.HttpMethod.GET, new HttpEntity<>(h), byte[].class);
+    }
+
     ResponseEntity<String> post(String path, MultiValueMap<String, ?> form, MediaType type) {
       ResponseEntity<String> page = as.postForEntity(path, new HttpEntity<>(form, headers(type)), String.class);
       keep(page);
@@ -202,6 +208,59 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(d.collectingAgency()).isEqualTo("so-khdt");
     assertThat(jdbc.sql("select count(*) from cascade_assignment where directive_id = :d").param("d", d.id())
         .query(Integer.class).single()).isEqualTo(assignments);
+    // Pasted, not uploaded: no original file on its page, none to download.
+    assertThat(Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody()).selectFirst("#letter")).isNull();
+    assertThat(office.download("/dashboard/directives/" + d.id() + "/letter").getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadedLetterIsKeptWithTheIssuedDirectiveAndOnlyItsReadersDownloadIt() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    String number = TestDocuments.uniqueNumber("UBND-THNC");
+    byte[] pdf = LetterDocuments.pdf(LetterImportTest.UNKNOWN_AGENCY.replace("315/UBND-THNC", number)
+        .replace("Sở Du lịch", "Sở Xây dựng"));
+    ResponseEntity<String> review = upload(office, "/intake/directives/new", "Công văn 315 (bản ký).pdf", pdf);
+    assertThat(review.getStatusCode().value()).as(review.getBody()).isEqualTo(200);
+    assertThat(Jsoup.parse(review.getBody()).selectFirst("#letter-file").text())
+        .contains("Công văn 315 (bản ký).pdf", "(PDF, " + Math.max(1, (pdf.length + 512) / 1024) + " KB)");
+    String token = fields(review.getBody()).get("letterToken");
+    assertThat(token).isNotBlank();
+
+    // Another issuer holding the token (the form posted from elsewhere) gets no file: refused beside it, never attached.
+    Browser leader = new Browser("lanh-dao-ubnd");
+    String leaderCsrf = csrf(leader.get("/intake/directives/new").getBody());
+    Map<String, String> stolen = new LinkedHashMap<>(datesFrom(LocalDate.now(clock)));
+    stolen.put("_csrf", leaderCsrf);
+    ResponseEntity<String> refused = leader.submit(review.getBody(), "/intake/directives/review", "issue", stolen);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(Jsoup.parse(refused.getBody()).selectFirst("#problems").text())
+        .contains("Tệp văn bản gốc: Tệp văn bản gốc không còn chờ ban hành");
+    assertThat(Jsoup.parse(refused.getBody()).selectFirst("#letter-file")).isNull();
+    assertThat(fields(refused.getBody())).containsEntry("letterToken", "");
+    assertThat(directives.findByNumber(number)).isEmpty();
+
+    ResponseEntity<String> issued = office.submit(review.getBody(), "/intake/directives/review", "issue",
+        datesFrom(LocalDate.now(clock)));
+    assertThat(issued.getStatusCode().is3xxRedirection()).as(issued.getBody()).isTrue();
+    Directive d = directives.findByNumber(number).orElseThrow();
+    Element link = Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody()).selectFirst("#letter-link");
+    assertThat(link.text()).isEqualTo("Công văn 315 (bản ký).pdf");
+    assertThat(link.parent().text()).contains("(PDF, ", "vp-ubnd tải lên lúc");
+
+    ResponseEntity<byte[]> file = office.download(link.attr("href"));
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getBody()).isEqualTo(pdf);
+    assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo(
+        "attachment; filename=\"Cong-van-315-ban-ky.pdf\"; filename*=UTF-8''C%C3%B4ng%20v%C4%83n%20315%20%28b%E1%BA%A3n%20k%C3%BD%29.pdf");
+    assertThat(file.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    // The token is spent: issuing the same review again attaches nothing more.
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where token = :t and directive_id = :d")
+        .param("t", token).param("d", d.id()).query(Integer.class).single()).isEqualTo(1);
+
+    // An agency of the directive reads its letter; an agency without a task in it does not.
+    assertThat(new Browser("ban-qlkcn").download(link.attr("href")).getBody()).isEqualTo(pdf);
+    assertThat(new Browser("so-yt").download(link.attr("href")).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
@@ -352,6 +411,55 @@ class IntakePagesTest extends CascadeIntegrationTest {
     huge.add("items[5000].heading", "x");
     assertThat(office.post("/intake/directives/review", huge, MediaType.APPLICATION_FORM_URLENCODED)
         .getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Autowired DirectiveLetters letters;
+
+  @Test
+  void filesNeverIssuedAreBoundedPerUserAndDroppedAfterADay() {
+    String user = "vp-ubnd-gc-test";
+    byte[] pdf = "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII);
+    java.time.Instant start = clock.instant();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < DirectiveLetters.PENDING_PER_USER + 1; i++) {
+      clock.set(start.plusSeconds(i));
+      tokens.add(letters.keep("letter-" + i + ".pdf", pdf, user));
+    }
+    assertThat(letters.pending(tokens.get(0), user)).as("the oldest, beyond the last five").isEmpty();
+    assertThat(letters.pending(tokens.get(1), user)).isPresent();
+    assertThat(letters.pending(tokens.get(1), "vp-ubnd")).as("another user's token").isEmpty();
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where uploaded_by = :u").param("u", user)
+        .query(Integer.class).single()).isEqualTo(DirectiveLetters.PENDING_PER_USER);
+
+    // A day later they are gone, on the next file anyone keeps.
+    clock.set(start.plus(DirectiveLetters.PENDING_FOR).plusSeconds(60));
+    assertThat(letters.pending(tokens.get(5), user)).isEmpty();
+    letters.keep("later.pdf", pdf, "lanh-dao-ubnd");
+    assertThat(jdbc.sql("select count(*) from cascade_directive_letter where uploaded_by = :u").param("u", user)
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void anUploadedConclusionIsKeptWithItsRegistrationForTheOfficeOnly() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    String number = TestDocuments.uniqueNumber("KL/TU").replace("/KL/TU", "-KL/TU");
+    byte[] txt = SeedImportTest.seed().getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<String> review = upload(office, "/intake/conclusions/new", "Kết luận 1098.txt", txt);
+    assertThat(Jsoup.parse(review.getBody()).selectFirst("#letter-file").text()).contains("Kết luận 1098.txt", "(TXT, ");
+    LocalDate today = LocalDate.now(clock);
+    ResponseEntity<String> registered = office.submit(review.getBody(), "/intake/conclusions/review", "register",
+        Map.of("number", number, "issuedOn", DAY.format(today), "reportBackDeadline", DAY.format(today.plusDays(150))));
+    assertThat(registered.getStatusCode().is3xxRedirection()).as(registered.getBody()).isTrue();
+    long id = jdbc.sql("select id from cascade_conclusion where number = :n").param("n", number).query(Long.class).single();
+
+    Element link = Jsoup.parse(office.get("/dashboard/conclusions/" + id + "/report-back").getBody())
+        .selectFirst("#letter-link");
+    assertThat(link.text()).isEqualTo("Kết luận 1098.txt");
+    ResponseEntity<byte[]> file = office.download(link.attr("href"));
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getBody()).isEqualTo(txt);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
+    assertThat(new Browser("so-khdt").download(link.attr("href")).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Assumptions;
 
 /** A letter's text made into the files an office sends: a PDF typeset with PDFBox, a DOCX with POI. */
-final class LetterDocuments {
+public final class LetterDocuments {
 
   /** A font with Vietnamese glyphs, as Debian installs it. */
   static final File FONT = font();
@@ -54,7 +54,7 @@ final class LetterDocuments {
    * assignment table written in aligned columns (from the line starting "STT" to the next blank line)
    * is set in smaller type, each cell at its column's place, as a PDF table's text lies on the page.
    */
-  static byte[] pdf(String text) {
+  public static byte[] pdf(String text) {
     requireFont();
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDFont font = PDType0Font.load(document, FONT);

@@ -13,10 +13,12 @@
  * (`app.name`, one language) or does not translate it (the header's app menu), and translates
  * the validation messages of Camunda Forms (form-js), which exist in English only; and brings in
  * the header link back to Cascade's dashboard (dashboard-link.js, also loaded by Cockpit).
+ * In Tasklist it also adds the link to *Nhập văn bản* for those who may issue (intake-link.js).
  */
 import './dashboard-link.js';
 import './one-login.js';
 import './tasklist-cleanup.js';
+import './intake-link.js';
 
 const STORAGE_KEY = 'cascade.language';
 const LANGUAGES = [
