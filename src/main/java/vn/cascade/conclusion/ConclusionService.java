@@ -141,6 +141,10 @@ public class ConclusionService {
     return conclusions.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy Kết luận có mã " + id + "."));
   }
 
+  public java.util.Optional<Conclusion> find(long id) {
+    return conclusions.find(id);
+  }
+
   public java.util.Optional<Conclusion> ofProcessInstance(String processInstanceId) {
     return conclusions.findByProcessInstance(processInstanceId);
   }

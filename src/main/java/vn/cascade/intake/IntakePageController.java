@@ -139,7 +139,13 @@ class IntakePageController {
     if (!user.isIssuer()) {
       return forbidden(model, response);
     }
-    Conclusion c = conclusions.get(conclusionId);
+    Conclusion c = conclusions.find(conclusionId).orElse(null);
+    if (c == null) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("status", 404);
+      model.addAttribute("message", "Không tìm thấy Kết luận có mã " + conclusionId + ".");
+      return "dashboard/problem";
+    }
     DirectiveForm form = directives.draftOfConclusion(c.id())
         .map(d -> DirectiveForm.of(new ImportedDirective(d.body(), null, List.of(), Map.of(), Map.of(), List.of()),
             directory))

@@ -411,8 +411,17 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(page.selectFirst("button#save-draft").text()).isEqualTo("Lưu dự thảo vào nhiệm vụ soạn thảo");
     assertThat(page.selectFirst("a#drafting-task").attr("href")).endsWith("?task=" + drafting.getId());
 
-    // An agency may not save into the task.
+    // Ban hành is refused while the drafting task is open: the leader approves the draft first.
+    ResponseEntity<String> issuing = office.submit(checked.getBody(), "/intake/directives/review", "issue", Map.of());
+    assertThat(issuing.getStatusCode().value()).isEqualTo(400);
+    assertThat(errorsOf(issuing.getBody(), "conclusionNumber")).singleElement().asString()
+        .startsWith("Kết luận " + c.number() + " đang ở bước soạn thảo văn bản triển khai");
+    assertThat(directives.findByNumber(number)).isEmpty();
+
+    // An agency may not save into the task, nor open the page of its draft; an unknown Conclusion is 404.
     Browser agency = new Browser("so-yt");
+    assertThat(agency.get("/intake/directives/from-conclusion/" + c.id()).getStatusCode().value()).isEqualTo(403);
+    assertThat(office.get("/intake/directives/from-conclusion/99999999").getStatusCode().value()).isEqualTo(404);
     LinkedMultiValueMap<String, String> forged = new LinkedMultiValueMap<>();
     fields(checked.getBody()).forEach(forged::add);
     forged.set("_csrf", csrf(agency.get("/dashboard").getBody()));
