@@ -395,8 +395,21 @@ class IntakePagesTest extends CascadeIntegrationTest {
         Map.of("incomingNumber", "7.17.BCS", "incomingDate", today.minusDays(7).toString()));
     org.camunda.bpm.engine.task.Task drafting = taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_DRAFT_DIRECTIVE);
     assertThat(viewOf(drafting).get("draftMissing")).as("nothing saved yet").isNotNull();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("vp-ubnd", drafting, Map.of()))
-        .hasMessageContaining("Chưa có dự thảo và danh sách nhiệm vụ");
+    // Completed as Tasklist does, with the form's fields filled but no list saved: refused in Vietnamese.
+    TestRestTemplate engine = http.withBasicAuth("vp-ubnd", "demo");
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    engine.postForEntity("/engine-rest/task/" + drafting.getId() + "/claim",
+        new HttpEntity<>(Map.of("userId", "vp-ubnd"), json), String.class);
+    Map<String, Object> typed = Map.of("directiveNumber", Map.of("value", "1/UBND-THNC"),
+        "directiveDate", Map.of("value", today.toString()), "directiveTitle", Map.of("value", "V/v triển khai"),
+        "reportDeadline", Map.of("value", today.plusDays(16).toString()),
+        "summaryDeadline", Map.of("value", today.plusDays(21).toString()));
+    ResponseEntity<String> refused = engine.postForEntity("/engine-rest/task/" + drafting.getId() + "/submit-form",
+        new HttpEntity<>(Map.of("variables", typed), json), String.class);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("Chưa có dự thảo và danh sách nhiệm vụ");
+    assertThat(taskService.createTaskQuery().taskId(drafting.getId()).count()).isOne();
 
     // The seed's Công văn, said to implement this Conclusion: the primary button saves into the task instead.
     Browser office = new Browser("vp-ubnd");
