@@ -80,6 +80,32 @@ public class ConclusionService {
     return directiveId;
   }
 
+  /** A Conclusion whose drafting task is open: the implementing directive's draft may be saved into it. */
+  public record Drafting(long conclusionId, String conclusionNumber, String taskId) {
+
+    public String tasklistUrl() {
+      return "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+  }
+
+  /** The registered Conclusion with this number, when its drafting task is open. */
+  public java.util.Optional<Drafting> drafting(String conclusionNumber) {
+    if (conclusionNumber == null || conclusionNumber.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return conclusions.findByNumber(Texts.nfc(conclusionNumber.strip())).flatMap(this::drafting);
+  }
+
+  /** The Conclusion's drafting task, when it is open. */
+  public java.util.Optional<Drafting> drafting(Conclusion c) {
+    if (c.processInstanceId() == null) {
+      return java.util.Optional.empty();
+    }
+    Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId())
+        .taskDefinitionKey(TASK_DRAFT_DIRECTIVE).singleResult();
+    return java.util.Optional.ofNullable(task).map(t -> new Drafting(c.id(), c.number(), t.getId()));
+  }
+
   /** The assignments of every issued directive implementing this Conclusion that carry the given item. */
   public ConclusionItemTrace trace(long conclusionId, int itemNumber) {
     Conclusion c = get(conclusionId);
@@ -113,6 +139,10 @@ public class ConclusionService {
 
   public Conclusion get(long id) {
     return conclusions.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy Kết luận có mã " + id + "."));
+  }
+
+  public java.util.Optional<Conclusion> find(long id) {
+    return conclusions.find(id);
   }
 
   public java.util.Optional<Conclusion> ofProcessInstance(String processInstanceId) {

@@ -65,6 +65,14 @@ class ConclusionViews implements TaskViews {
           view.put("reportDeadlineText", text(VnDates.before(d.reportDeadline())));
           view.put("summaryDeadlineText", text(VnDates.before(d.summaryDeadline())));
           view.put("draftAssignmentsText", text(directives.assignmentSummary(d.body())));
+          java.util.Set<String> agencies = new java.util.HashSet<>();
+          int assignments = 0;
+          for (var item : d.body().items()) {
+            var codes = directives.addressees(item);
+            assignments += codes.size();
+            agencies.addAll(codes);
+          }
+          view.put("draftFanOutText", text("Sẽ giao " + assignments + " nhiệm vụ cho " + agencies.size() + " cơ quan"));
           // The summary the leader approved is a document: the version recorded as approved.
           documents.approved(d.id()).ifPresent(doc -> {
             view.put("approvedSummaryVersion", String.valueOf(doc.version()));
@@ -73,6 +81,14 @@ class ConclusionViews implements TaskViews {
           });
         });
     String key = task.getTaskDefinitionKey();
+    if (TASK_DRAFT_DIRECTIVE.equals(key)) {
+      // The list is drafted on the intake page (Tasklist's forms cannot edit a list); the form shows it read-only.
+      view.put("intakePageUrl", "/intake/directives/from-conclusion/" + c.id());
+      if (directives.draftOfConclusion(c.id()).isEmpty()) {
+        view.put("draftMissing", text("Chưa có dự thảo và danh sách nhiệm vụ. Nhiệm vụ chỉ hoàn thành được khi đã lưu "
+            + "dự thảo từ trang Nhập văn bản."));
+      }
+    }
     if (TASK_PREPARE_REPORT_BACK.equals(key) || TASK_APPROVE_REPORT_BACK.equals(key)) {
       // The report back is a document, made and uploaded on its page (Tasklist's forms have no file picker).
       String page = "/dashboard/conclusions/" + c.id() + "/report-back";

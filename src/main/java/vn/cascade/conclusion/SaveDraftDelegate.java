@@ -33,8 +33,10 @@ class SaveDraftDelegate implements JavaDelegate {
     long conclusionId = conclusions.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
     Directive draft = directives.draftOfConclusion(conclusionId).orElse(null);
     if (draft == null) {
-      throw new IllegalStateException("Chưa có danh sách nhiệm vụ của văn bản triển khai: "
-          + "hãy gửi dự thảo (kèm danh sách nhiệm vụ giao các cơ quan) trước khi hoàn thành bước soạn thảo.");
+      // A refusal of the submission (400 in Vietnamese, nothing stored), not an incident.
+      throw new IllegalArgumentException("Chưa có dự thảo và danh sách nhiệm vụ của văn bản triển khai: mở trang "
+          + "«Soạn / sửa danh sách nhiệm vụ trên trang Nhập văn bản», bấm «Lưu dự thảo vào nhiệm vụ soạn thảo», rồi "
+          + "hoàn thành bước soạn thảo. Chưa có gì được ghi nhận.");
     }
     long directiveId = draft.id();
     DIRECTIVE_ID.set(execution, directiveId);

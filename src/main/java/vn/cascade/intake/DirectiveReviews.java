@@ -14,6 +14,7 @@ import vn.cascade.agency.AgencyDirectory;
 import vn.cascade.agency.AgencyKind;
 import vn.cascade.common.FieldProblem;
 import vn.cascade.common.InvalidInputException;
+import vn.cascade.conclusion.ConclusionService;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
@@ -30,11 +31,14 @@ class DirectiveReviews {
   private final AgencyDirectory directory;
   private final DirectiveValidator validator;
   private final DirectiveService directives;
+  private final ConclusionService conclusions;
 
-  DirectiveReviews(AgencyDirectory directory, DirectiveValidator validator, DirectiveService directives) {
+  DirectiveReviews(AgencyDirectory directory, DirectiveValidator validator, DirectiveService directives,
+      ConclusionService conclusions) {
     this.directory = directory;
     this.validator = validator;
     this.directives = directives;
+    this.conclusions = conclusions;
   }
 
   /** The draft read from the form, what is wrong with it by field, and what it would assign. */
@@ -91,6 +95,16 @@ class DirectiveReviews {
       Map.entry("text", "Nội dung văn bản"), Map.entry("letterToken", "Tệp văn bản gốc"));
 
   Review check(DirectiveForm form, List<ImportProblem> imported) {
+    return check(form, imported, null);
+  }
+
+  /**
+   * As {@link #check(DirectiveForm, List)}; when the form drafts a Conclusion's directive, the draft
+   * saved before is the one being replaced (its own number is no duplicate).
+   */
+  Review check(DirectiveForm form, List<ImportProblem> imported, ConclusionService.Drafting drafting) {
+    Long replaced = drafting == null ? null
+        : directives.draftOfConclusion(drafting.conclusionId()).map(Directive::id).orElse(null);
     Map<String, Set<String>> errors = new LinkedHashMap<>();
     if (imported != null) {
       for (ImportProblem p : imported) {
@@ -99,7 +113,7 @@ class DirectiveReviews {
     }
     DirectiveDraft draft = read(form, errors);
     try {
-      validator.validate(draft.normalized(), null);
+      validator.validate(draft.normalized(), replaced);
     } catch (InvalidInputException e) {
       for (FieldProblem p : e.problems()) {
         if (!errors.containsKey(p.field()) || !p.message().endsWith(" là bắt buộc.")) {
@@ -129,6 +143,27 @@ class DirectiveReviews {
     } catch (InvalidInputException e) {
       e.problems().forEach(p -> add(review.errors(), p.field(), p.message()));
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Saves the form's directive as the draft of the Conclusion's drafting task, exactly as
+   * {@code PUT /api/conclusions/{id}/directive-draft} does (nothing is issued, nothing assigned yet),
+   * or answers why not.
+   */
+  boolean saveDraft(ConclusionService.Drafting drafting, Review review) {
+    if (!review.mayIssue()) {
+      return false;
+    }
+    try {
+      conclusions.attachDirectiveDraft(drafting.conclusionId(), review.draft());
+      return true;
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> add(review.errors(), p.field(), p.message()));
+      return false;
+    } catch (vn.cascade.common.ConflictException e) {
+      add(review.errors(), "conclusionNumber", e.getMessage());
+      return false;
     }
   }
 

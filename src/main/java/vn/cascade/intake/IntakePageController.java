@@ -37,11 +37,13 @@ class IntakePageController {
   private final AgencyDirectory directory;
   private final DirectiveReviews reviews;
   private final ConclusionService conclusions;
+  private final vn.cascade.directive.DirectiveService directives;
   private final CurrentUser user;
   private final DirectiveLetters letters;
 
   IntakePageController(AgencyDirectory directory, DirectiveReviews reviews, ConclusionService conclusions,
-      CurrentUser user, DirectiveLetters letters) {
+      vn.cascade.directive.DirectiveService directives, CurrentUser user, DirectiveLetters letters) {
+    this.directives = directives;
     this.letters = letters;
     this.directory = directory;
     this.reviews = reviews;
@@ -97,14 +99,17 @@ class IntakePageController {
     return directiveReview(form, reviews.check(form, List.of()), model);
   }
 
-  /** Kiểm tra lại, the add and remove buttons, and Ban hành. */
+  /**
+   * Kiểm tra lại, the add and remove buttons, and Ban hành; when the Conclusion the letter implements
+   * has its drafting task open, *Lưu dự thảo vào nhiệm vụ soạn thảo* instead (the leader approves it there).
+   */
   @PostMapping("/intake/directives/review")
   String reviewDirective(@ModelAttribute("form") DirectiveForm form,
       @RequestParam(defaultValue = "check") String action, Model model, HttpServletResponse response) {
     if (!user.isIssuer()) {
       return forbidden(model, response);
     }
-    if (!action.equals("issue") && !action.equals("check")) {
+    if (!action.equals("issue") && !action.equals("check") && !action.equals("saveDraft")) {
       form.apply(action);
     }
     List<ImportProblem> letterProblems = List.of();
@@ -114,9 +119,19 @@ class IntakePageController {
       form.setLetterToken(null);
       letterProblems = List.of(new ImportProblem("letterToken", LETTER_GONE, null));
     }
-    DirectiveReviews.Review review = reviews.check(form, letterProblems);
+    ConclusionService.Drafting drafting = conclusions.drafting(form.getConclusionNumber()).orElse(null);
+    DirectiveReviews.Review review = reviews.check(form, letterProblems, drafting);
+    if (action.equals("issue") && drafting != null) {
+      DirectiveReviews.add(review.errors(), "conclusionNumber", "Kết luận " + drafting.conclusionNumber()
+          + " đang ở bước soạn thảo văn bản triển khai: xin lưu dự thảo vào nhiệm vụ soạn thảo để lãnh đạo UBND "
+          + "phê duyệt, không ban hành trực tiếp.");
+    }
+    if (action.equals("saveDraft") && drafting == null) {
+      DirectiveReviews.add(review.errors(), "conclusionNumber", "Không có Kết luận đã đăng ký nào mang số này đang ở "
+          + "bước soạn thảo văn bản triển khai, nên không thể lưu dự thảo; xin kiểm tra số Kết luận hoặc ban hành.");
+    }
     if (action.equals("issue")) {
-      Directive issued = reviews.issue(form, review).orElse(null);
+      Directive issued = review.errors().isEmpty() ? reviews.issue(form, review).orElse(null) : null;
       if (issued != null) {
         if (form.getLetterToken() != null && !form.getLetterToken().isBlank()) {
           letters.attach(form.getLetterToken(), user.userId(), issued.id());
@@ -126,7 +141,38 @@ class IntakePageController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("refused", true);
     }
+    if (action.equals("saveDraft")) {
+      if (drafting != null && reviews.saveDraft(drafting, review)) {
+        model.addAttribute("draftSaved", true);
+      } else {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("refused", true);
+      }
+    }
     return directiveReview(form, review, model);
+  }
+
+  /** The draft saved into a Conclusion's drafting task, back on the review page to correct and save again. */
+  @GetMapping("/intake/directives/from-conclusion/{conclusionId}")
+  String draftOfConclusion(@org.springframework.web.bind.annotation.PathVariable long conclusionId, Model model,
+      HttpServletResponse response) {
+    if (!user.isIssuer()) {
+      return forbidden(model, response);
+    }
+    Conclusion c = conclusions.find(conclusionId).orElse(null);
+    if (c == null) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("status", 404);
+      model.addAttribute("message", "Không tìm thấy Kết luận có mã " + conclusionId + ".");
+      return "dashboard/problem";
+    }
+    DirectiveForm form = directives.draftOfConclusion(c.id())
+        .map(d -> DirectiveForm.of(new ImportedDirective(d.body(), null, List.of(), Map.of(), Map.of(), List.of()),
+            directory))
+        .orElseGet(DirectiveForm::blank);
+    form.setConclusionNumber(c.number());
+    ConclusionService.Drafting drafting = conclusions.drafting(c).orElse(null);
+    return directiveReview(form, reviews.check(form, List.of(), drafting), model);
   }
 
   private String directiveReview(DirectiveForm form, DirectiveReviews.Review review, Model model) {
@@ -141,6 +187,7 @@ class IntakePageController {
     model.addAttribute("names", names);
     model.addAttribute("conclusionRegistered", form.getConclusionNumber() != null
         && !form.getConclusionNumber().isBlank() && conclusions.findByNumber(form.getConclusionNumber().strip()).isPresent());
+    model.addAttribute("drafting", conclusions.drafting(form.getConclusionNumber()).orElse(null));
     model.addAttribute("active", "intake");
     return "intake/directive-review";
   }

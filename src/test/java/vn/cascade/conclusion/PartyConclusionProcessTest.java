@@ -148,7 +148,7 @@ class PartyConclusionProcessTest extends CascadeIntegrationTest {
     Conclusion c = registerAndReceive();
     Task draft = taskOf(c.processInstanceId(), TASK_DRAFT_DIRECTIVE);
     assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of()))
-        .hasMessageContaining("Chưa có danh sách nhiệm vụ");
+        .hasMessageContaining("Chưa có dự thảo và danh sách nhiệm vụ");
     assertThat(instance(c)).isWaitingAt(TASK_DRAFT_DIRECTIVE);
   }
 

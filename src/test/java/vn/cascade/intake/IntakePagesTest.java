@@ -44,6 +44,7 @@ class IntakePagesTest extends CascadeIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired DirectiveRepository directives;
   @Autowired DirectiveService directiveService;
+  @Autowired vn.cascade.conclusion.ConclusionService conclusionService;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** One user's browser: basic auth on every request, the session cookie kept, the CSRF token read from each page. */
@@ -492,5 +493,101 @@ class IntakePagesTest extends CascadeIntegrationTest {
     assertThat(again.getStatusCode().value()).isEqualTo(400);
     assertThat(errorsOf(again.getBody(), "number")).containsExactly("Số Kết luận " + number + " đã tồn tại.");
     assertThat(started(PartyConclusionProcess.KEY)).isEqualTo(before + 1);
+  }
+
+  @Test
+  void theDraftingTaskOfARegisteredConclusionGetsItsListFromTheReviewPageAndTheLeaderApprovesIt() throws Exception {
+    LocalDate today = LocalDate.now(clock);
+    vn.cascade.conclusion.Conclusion c = conclusionService.register(TestDocuments.conclusion(today.minusDays(14)));
+    completeAs("vp-ubnd", taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_RECORD_RECEIPT),
+        Map.of("incomingNumber", "7.17.BCS", "incomingDate", today.minusDays(7).toString()));
+    org.camunda.bpm.engine.task.Task drafting = taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_DRAFT_DIRECTIVE);
+    assertThat(viewOf(drafting).get("draftMissing")).as("nothing saved yet").isNotNull();
+    // Completed as Tasklist does, with the form's fields filled but no list saved: refused in Vietnamese.
+    TestRestTemplate engine = http.withBasicAuth("vp-ubnd", "demo");
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    engine.postForEntity("/engine-rest/task/" + drafting.getId() + "/claim",
+        new HttpEntity<>(Map.of("userId", "vp-ubnd"), json), String.class);
+    Map<String, Object> typed = Map.of("directiveNumber", Map.of("value", "1/UBND-THNC"),
+        "directiveDate", Map.of("value", today.toString()), "directiveTitle", Map.of("value", "V/v triển khai"),
+        "reportDeadline", Map.of("value", today.plusDays(16).toString()),
+        "summaryDeadline", Map.of("value", today.plusDays(21).toString()));
+    ResponseEntity<String> refused = engine.postForEntity("/engine-rest/task/" + drafting.getId() + "/submit-form",
+        new HttpEntity<>(Map.of("variables", typed), json), String.class);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("Chưa có dự thảo và danh sách nhiệm vụ");
+    assertThat(taskService.createTaskQuery().taskId(drafting.getId()).count()).isOne();
+
+    // The seed's Công văn, said to implement this Conclusion: the primary button saves into the task instead.
+    Browser office = new Browser("vp-ubnd");
+    String pasted = paste(office, "/intake/directives/new", SeedImportTest.seed()).getBody();
+    String number = TestDocuments.uniqueNumber("UBND-THNC");
+    Map<String, String> changes = new LinkedHashMap<>(datesFrom(today));
+    changes.put("number", number);
+    changes.put("conclusionNumber", c.number());
+    ResponseEntity<String> checked = office.submit(pasted, "/intake/directives/review", "check", changes);
+    Document page = Jsoup.parse(checked.getBody());
+    assertThat(page.selectFirst("button#issue")).as("no Ban hành while the drafting task is open").isNull();
+    assertThat(page.selectFirst("button#save-draft").text()).isEqualTo("Lưu dự thảo vào nhiệm vụ soạn thảo");
+    assertThat(page.selectFirst("a#drafting-task").attr("href")).endsWith("?task=" + drafting.getId());
+
+    // Ban hành is refused while the drafting task is open: the leader approves the draft first.
+    ResponseEntity<String> issuing = office.submit(checked.getBody(), "/intake/directives/review", "issue", Map.of());
+    assertThat(issuing.getStatusCode().value()).isEqualTo(400);
+    assertThat(errorsOf(issuing.getBody(), "conclusionNumber")).singleElement().asString()
+        .startsWith("Kết luận " + c.number() + " đang ở bước soạn thảo văn bản triển khai");
+    assertThat(directives.findByNumber(number)).isEmpty();
+
+    // An agency may not save into the task, nor open the page of its draft; an unknown Conclusion is 404.
+    Browser agency = new Browser("so-yt");
+    assertThat(agency.get("/intake/directives/from-conclusion/" + c.id()).getStatusCode().value()).isEqualTo(403);
+    assertThat(office.get("/intake/directives/from-conclusion/99999999").getStatusCode().value()).isEqualTo(404);
+    LinkedMultiValueMap<String, String> forged = new LinkedMultiValueMap<>();
+    fields(checked.getBody()).forEach(forged::add);
+    forged.set("_csrf", csrf(agency.get("/dashboard").getBody()));
+    forged.add("action", "saveDraft");
+    assertThat(agency.post("/intake/directives/review", forged, MediaType.APPLICATION_FORM_URLENCODED)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(directiveService.draftOfConclusion(c.id())).isEmpty();
+
+    long directivesBefore = started(DirectiveProcess.KEY);
+    ResponseEntity<String> saved = office.submit(checked.getBody(), "/intake/directives/review", "saveDraft", Map.of());
+    assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(200);
+    assertThat(Jsoup.parse(saved.getBody()).selectFirst("#draft-saved").text()).startsWith("Đã lưu dự thảo");
+    Directive draft = directiveService.draftOfConclusion(c.id()).orElseThrow();
+    assertThat(draft.number()).isEqualTo(number);
+    assertThat(draft.status()).isEqualTo(Directive.Status.DRAFT);
+    assertThat(started(DirectiveProcess.KEY)).as("nothing issued").isEqualTo(directivesBefore);
+    assertThat(jdbc.sql("select count(*) from cascade_assignment where directive_id = :d").param("d", draft.id())
+        .query(Integer.class).single()).as("nothing assigned yet").isZero();
+
+    // The drafting task shows the list read-only, its fan-out, and the page to edit it on.
+    DirectiveDraft demo = SeedImportTest.demo().directive();
+    Set<String> agencies = new HashSet<>();
+    int assignments = 0;
+    for (DirectiveDraft.Item item : demo.items()) {
+      Set<String> codes = directiveService.addressees(item);
+      assignments += codes.size();
+      agencies.addAll(codes);
+    }
+    Map<String, Object> view = viewOf(drafting);
+    assertThat(view).doesNotContainKey("draftMissing");
+    assertThat(view.get("draftFanOutText")).isEqualTo("Sẽ giao " + assignments + " nhiệm vụ cho " + agencies.size() + " cơ quan");
+    assertThat((String) view.get("draftAssignmentsText")).contains("Sở Kế hoạch và Đầu tư");
+    assertThat(view.get("intakePageUrl")).isEqualTo("/intake/directives/from-conclusion/" + c.id());
+    Document again = Jsoup.parse(office.get("/intake/directives/from-conclusion/" + c.id()).getBody());
+    assertThat(again.selectFirst("input[name=number]").val()).as("the page opens with the saved draft").isEqualTo(number);
+    assertThat(again.select("div.item")).hasSize(demo.items().size());
+    assertThat(again.selectFirst("button#save-draft")).isNotNull();
+
+    completeAs("vp-ubnd", drafting, Map.of());
+    completeAs("lanh-dao-ubnd", taskOf(c.processInstanceId(), PartyConclusionProcess.TASK_APPROVE_DIRECTIVE),
+        Map.of("directiveDecision", "approve", "approvalComment", "Đồng ý ban hành."));
+    Directive issued = directiveService.get(draft.id());
+    assertThat(issued.status()).isEqualTo(Directive.Status.ISSUED);
+    assertThat(issued.body().conclusionNumber()).isEqualTo(c.number());
+    assertThat(jdbc.sql("select count(*) from cascade_assignment where directive_id = :d").param("d", issued.id())
+        .query(Integer.class).single()).isEqualTo(assignments);
   }
 }

@@ -21,17 +21,17 @@ import vn.cascade.directive.DirectiveDraft;
  * The seed, the text of a scanned letter with its attachment, imports to the demo's hand-made
  * structure of the same letters (src/main/resources/demo/ket-luan-1098-cong-van-8888.yaml).
  */
-class SeedImportTest {
+public class SeedImportTest {
 
   static final AgencyDirectory DIRECTORY = new AgencyDirectory(new ClassPathResource("agencies/dong-nai.yaml"));
 
-  static String seed() throws IOException {
+  public static String seed() throws IOException {
     try (InputStream in = new ClassPathResource("intake/cong-van-8888-UBND-THNC-va-ket-luan-1098-KL-TU.txt").getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
-  static DemoCase demo() throws IOException {
+  public static DemoCase demo() throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     try (InputStream in = new ClassPathResource("demo/ket-luan-1098-cong-van-8888.yaml").getInputStream()) {
