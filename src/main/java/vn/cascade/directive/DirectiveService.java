@@ -80,7 +80,8 @@ public class DirectiveService {
   }
 
   /**
-   * Creates one assignment per (agency, item) when the directive's process starts: "all:department",
+   * Creates one assignment per (agency, item) when the directive's process starts, due at the item's
+   * own deadline when it or its bullets have one, else at the report deadline: "all:department",
    * "all:district", "all:commune" and the groups as letters write them expand to the directory. Running it again creates nothing new.
    */
   @Transactional
@@ -88,13 +89,15 @@ public class DirectiveService {
     Directive d = get(directiveId);
     directives.setProcessInstance(directiveId, processInstanceId);
     if (assignments.idsOf(directiveId).isEmpty()) {
-      List<Map.Entry<Integer, String>> rows = new ArrayList<>();
+      List<AssignmentRepository.NewAssignment> rows = new ArrayList<>();
       for (DirectiveDraft.Item item : d.body().items()) {
+        // An item or a bullet with a deadline of its own ("chậm nhất ngày 30/6/2021") overrides the directive's.
+        java.time.LocalDate deadline = item.deadlineOr(d.reportDeadline());
         for (String code : addressees(item)) {
-          rows.add(Map.entry(item.number(), code));
+          rows.add(new AssignmentRepository.NewAssignment(item.number(), code, deadline));
         }
       }
-      assignments.insertAll(directiveId, rows, d.reportDeadline());
+      assignments.insertAll(directiveId, rows);
     }
     // Read once for the whole start: each assignment's instance finds its row in the transaction's cache.
     return assignments.ofDirective(directiveId).stream().map(Assignment::id).toList();
