@@ -286,6 +286,12 @@ class IntakePagesTest extends CascadeIntegrationTest {
             + " and agency_code in ('so-yt', 'so-gddt') order by item_number")
         .param("d", d.id()).query((rs, n) -> rs.getInt(1) + " " + rs.getDate(2).toLocalDate()).list())
         .containsExactly("1 " + today.plusDays(10), "2 " + today.plusDays(16));
+    // The dashboard's row shows the assignment's own deadline, the others the report deadline.
+    Document board = Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody());
+    assertThat(board.selectFirst("#assignments tr[data-agency=so-yt][data-item=1]").text())
+        .contains(DAY.format(today.plusDays(10))).doesNotContain(DAY.format(today.plusDays(16)));
+    assertThat(board.selectFirst("#assignments tr[data-agency=so-gddt][data-item=2]").text())
+        .contains(DAY.format(today.plusDays(16))).doesNotContain(DAY.format(today.plusDays(10)));
   }
 
   @Test
