@@ -161,6 +161,10 @@ public class DirectiveService {
           : codes.stream().map(agencies::shortName).collect(Collectors.joining(", "));
       b.append(item.number()).append(". ").append(who).append(" — ").append(item.bullets().size())
           .append(" nội dung");
+      java.time.LocalDate own = item.deadlineOr(null);
+      if (own != null) {
+        b.append(" (thời hạn riêng: ").append(VnDates.before(own)).append(')');
+      }
       if (item.heading() != null && !item.heading().isBlank()) {
         b.append(": ").append(item.heading());
       }

@@ -137,6 +137,11 @@ class DirectiveApiTest extends CascadeIntegrationTest {
     }
     assertThat(plans.find(ChaseSubject.ASSIGNMENT, byAgency.get("ubnd-long-khanh").id()).orElseThrow().next().at())
         .isBefore(plans.find(ChaseSubject.ASSIGNMENT, byAgency.get("so-yt").id()).orElseThrow().next().at());
+    // What the drafting and approval forms show of the list names the item's own deadline.
+    assertThat(directives.assignmentSummary(d.body()).lines().toList()).satisfies(lines -> {
+      assertThat(lines.get(0)).startsWith("1. ").doesNotContain("thời hạn riêng");
+      assertThat(lines.get(1)).startsWith("2. ").contains("(thời hạn riêng: trước ngày " + VnDates.format(own) + ")");
+    });
   }
 
   @Test
