@@ -39,17 +39,20 @@ public class AssignmentRepository {
   }
 
   public void insert(long directiveId, int itemNumber, String agencyCode, LocalDate deadline) {
-    insertAll(directiveId, List.of(Map.entry(itemNumber, agencyCode)), deadline);
+    insertAll(directiveId, List.of(new NewAssignment(itemNumber, agencyCode, deadline)));
   }
 
-  /** Inserts a directive's assignments in one batch: (item number, agency code) in the order given. */
-  public void insertAll(long directiveId, List<Map.Entry<Integer, String>> itemsAndAgencies, LocalDate deadline) {
+  /** An assignment to create: the item, the agency, and its deadline (the item's own or the directive's). */
+  public record NewAssignment(int itemNumber, String agencyCode, LocalDate deadline) {}
+
+  /** Inserts a directive's assignments in one batch, in the order given. */
+  public void insertAll(long directiveId, List<NewAssignment> rows) {
     TransactionCache.evict(CACHE);
     batch.batchUpdate("""
         insert into cascade_assignment (directive_id, item_number, agency_code, deadline, original_deadline)
-        values (:d, :i, :a, :deadline, :deadline)""", itemsAndAgencies.stream()
-        .map(e -> new MapSqlParameterSource().addValue("d", directiveId).addValue("i", e.getKey())
-            .addValue("a", e.getValue()).addValue("deadline", deadline))
+        values (:d, :i, :a, :deadline, :deadline)""", rows.stream()
+        .map(r -> new MapSqlParameterSource().addValue("d", directiveId).addValue("i", r.itemNumber())
+            .addValue("a", r.agencyCode()).addValue("deadline", r.deadline()))
         .toArray(SqlParameterSource[]::new));
   }
 

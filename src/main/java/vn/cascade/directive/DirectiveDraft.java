@@ -51,20 +51,48 @@ public record DirectiveDraft(
     return collectingAgency == null || collectingAgency.isBlank() ? DEFAULT_COLLECTING_AGENCY : collectingAgency;
   }
 
-  /** One numbered item: its heading, the agencies it is given to, its bullets. */
+  /**
+   * One numbered item: its heading, the agencies it is given to, its bullets, and the deadline the
+   * letter gives it of its own ("chậm nhất ngày 30/6/2021"), if any.
+   */
   public record Item(Integer number, String heading, List<String> agencies, List<Integer> conclusionItems,
-      List<Bullet> bullets) {
+      List<Bullet> bullets, LocalDate deadline) {
     public Item {
       agencies = agencies == null ? List.of() : agencies;
       conclusionItems = conclusionItems == null ? List.of() : conclusionItems;
       bullets = bullets == null ? List.of() : bullets;
     }
+
+    /** An item that takes the directive's report deadline. */
+    public Item(Integer number, String heading, List<String> agencies, List<Integer> conclusionItems,
+        List<Bullet> bullets) {
+      this(number, heading, agencies, conclusionItems, bullets, null);
+    }
+
+    /**
+     * The deadline of this item's assignments: the earliest of its own and its bullets' deadlines,
+     * else the directive's report deadline.
+     */
+    public LocalDate deadlineOr(LocalDate reportDeadline) {
+      LocalDate earliest = deadline;
+      for (Bullet b : bullets) {
+        if (b != null && b.deadline() != null && (earliest == null || b.deadline().isBefore(earliest))) {
+          earliest = b.deadline();
+        }
+      }
+      return earliest == null ? reportDeadline : earliest;
+    }
   }
 
   /** One task of an item; coordinating agencies (phối hợp) help the lead agency with it. */
-  public record Bullet(String text, List<String> coordinating) {
+  public record Bullet(String text, List<String> coordinating, LocalDate deadline) {
     public Bullet {
       coordinating = coordinating == null ? List.of() : coordinating;
+    }
+
+    /** A task without a deadline of its own. */
+    public Bullet(String text, List<String> coordinating) {
+      this(text, coordinating, null);
     }
   }
 
@@ -82,7 +110,8 @@ public record DirectiveDraft(
         items.stream().map(i -> i == null ? null : new Item(i.number(), nfc(i.heading()),
             i.agencies().stream().map(DirectiveDraft::nfc).toList(), i.conclusionItems(),
             i.bullets().stream().map(b -> b == null ? null : new Bullet(nfc(b.text()),
-                b.coordinating().stream().map(DirectiveDraft::nfc).toList())).toList())).toList(),
+                b.coordinating().stream().map(DirectiveDraft::nfc).toList(), b.deadline())).toList(),
+            i.deadline())).toList(),
         reminderOffsetsDays, reviewingAgency);
   }
 
@@ -98,8 +127,16 @@ public record DirectiveDraft(
         reminderOffsetsDays, reviewingAgency);
   }
 
+  /** The same draft with every date, the items' and bullets' own deadlines too, moved by that many days. */
   public DirectiveDraft shiftedBy(long days) {
-    return withMetadata(number, plus(issuedOn, days), title, plus(reportDeadline, days), plus(summaryDeadline, days));
+    List<Item> shifted = items.stream().map(i -> i == null ? null : new Item(i.number(), i.heading(), i.agencies(),
+        i.conclusionItems(), i.bullets().stream().map(b -> b == null ? null
+            : new Bullet(b.text(), b.coordinating(), plus(b.deadline(), days))).toList(), plus(i.deadline(), days)))
+        .toList();
+    return new DirectiveDraft(number, plus(issuedOn, days), place, issuer, issuerAgency, signer, signerTitle, title,
+        addressees, preamble, plus(reportDeadline, days), reportTo, reportInstruction, plus(summaryDeadline, days),
+        collectingAgency, summaryInstruction, monitoringAgency, monitoringInstruction, conclusionNumber, recipients,
+        shifted, reminderOffsetsDays, reviewingAgency);
   }
 
   public DirectiveDraft withConclusionNumber(String conclusion) {

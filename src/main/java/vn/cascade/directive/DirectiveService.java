@@ -80,7 +80,8 @@ public class DirectiveService {
   }
 
   /**
-   * Creates one assignment per (agency, item) when the directive's process starts: "all:department",
+   * Creates one assignment per (agency, item) when the directive's process starts, due at the item's
+   * own deadline when it or its bullets have one, else at the report deadline: "all:department",
    * "all:district", "all:commune" and the groups as letters write them expand to the directory. Running it again creates nothing new.
    */
   @Transactional
@@ -88,13 +89,15 @@ public class DirectiveService {
     Directive d = get(directiveId);
     directives.setProcessInstance(directiveId, processInstanceId);
     if (assignments.idsOf(directiveId).isEmpty()) {
-      List<Map.Entry<Integer, String>> rows = new ArrayList<>();
+      List<AssignmentRepository.NewAssignment> rows = new ArrayList<>();
       for (DirectiveDraft.Item item : d.body().items()) {
+        // An item or a bullet with a deadline of its own ("chậm nhất ngày 30/6/2021") overrides the directive's.
+        java.time.LocalDate deadline = item.deadlineOr(d.reportDeadline());
         for (String code : addressees(item)) {
-          rows.add(Map.entry(item.number(), code));
+          rows.add(new AssignmentRepository.NewAssignment(item.number(), code, deadline));
         }
       }
-      assignments.insertAll(directiveId, rows, d.reportDeadline());
+      assignments.insertAll(directiveId, rows);
     }
     // Read once for the whole start: each assignment's instance finds its row in the transaction's cache.
     return assignments.ofDirective(directiveId).stream().map(Assignment::id).toList();
@@ -158,6 +161,10 @@ public class DirectiveService {
           : codes.stream().map(agencies::shortName).collect(Collectors.joining(", "));
       b.append(item.number()).append(". ").append(who).append(" — ").append(item.bullets().size())
           .append(" nội dung");
+      java.time.LocalDate own = item.deadlineOr(null);
+      if (own != null) {
+        b.append(" (thời hạn riêng: ").append(VnDates.before(own)).append(')');
+      }
       if (item.heading() != null && !item.heading().isBlank()) {
         b.append(": ").append(item.heading());
       }

@@ -137,6 +137,7 @@ public class DirectiveValidator {
         p.add(at + ".number", "Số thứ tự nhiệm vụ " + item.number() + " bị trùng.");
       }
       p.text(at + ".heading", item.heading(), 1000, "Tiêu đề nhiệm vụ");
+      ownDeadline(p, at + ".deadline", item.deadline(), d);
       if (item.agencies().isEmpty()) {
         p.add(at + ".agencies", "Nhiệm vụ phải giao cho ít nhất một cơ quan.");
       }
@@ -167,6 +168,7 @@ public class DirectiveValidator {
           continue;
         }
         p.multiLineText(bat + ".text", bullet.text(), 3900, "Nội dung nhiệm vụ");
+        ownDeadline(p, bat + ".deadline", bullet.deadline(), d);
         if (!p.maxSize(bat + ".coordinating", bullet.coordinating(), MAX_LIST_ENTRIES, "Danh sách cơ quan phối hợp")) {
           continue;
         }
@@ -183,5 +185,19 @@ public class DirectiveValidator {
           + "được giao); mỗi văn bản giao tối đa " + Texts.thousands(MAX_ASSIGNMENTS) + ". Xin tách thành nhiều văn bản.");
     }
     p.throwIfAny();
+  }
+
+  /** A deadline an item or a bullet has of its own: a real day after the issue, no later than the summary. */
+  private static void ownDeadline(Problems p, String field, java.time.LocalDate deadline, DirectiveDraft d) {
+    if (deadline == null || !p.dateInRange(field, deadline, "Thời hạn riêng của nhiệm vụ")) {
+      return;
+    }
+    if (d.issuedOn() != null && !deadline.isAfter(d.issuedOn())) {
+      p.add(field, "Thời hạn riêng của nhiệm vụ phải sau ngày ban hành văn bản.");
+    }
+    if (d.summaryDeadline() != null && deadline.isAfter(d.summaryDeadline())) {
+      p.add(field, "Thời hạn riêng của nhiệm vụ không được sau hạn tổng hợp ("
+          + vn.cascade.common.VnDates.format(d.summaryDeadline()) + ").");
+    }
   }
 }

@@ -1,6 +1,5 @@
 package vn.cascade.intake;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +104,8 @@ public class DirectiveForm {
       row.numberAsWritten = i < imported.itemNumbers().size() ? imported.itemNumbers().get(i) : null;
       row.heading = item.heading();
       row.source = src.get(at);
-      row.deadlineNote = note(imported.deadlines().get(at + ".deadline"), src.get(at + ".deadline"));
+      row.deadline = LetterForms.date(item.deadline());
+      row.deadlineSource = src.get(at + ".deadline");
       for (int j = 0; j < item.agencies().size(); j++) {
         row.agencies.add(AgencyRow.of(item.agencies().get(j), src.get(at + ".agencies[" + j + "]"), directory));
       }
@@ -115,7 +115,8 @@ public class DirectiveForm {
         BulletRow bullet = new BulletRow();
         bullet.text = b.text();
         bullet.source = src.get(bat);
-        bullet.deadlineNote = note(imported.deadlines().get(bat + ".deadline"), src.get(bat + ".deadline"));
+        bullet.deadline = LetterForms.date(b.deadline());
+        bullet.deadlineSource = src.get(bat + ".deadline");
         for (int m = 0; m < b.coordinating().size(); m++) {
           bullet.coordinating.add(AgencyRow.of(b.coordinating().get(m), src.get(bat + ".coordinating[" + m + "]"),
               directory));
@@ -125,14 +126,6 @@ public class DirectiveForm {
       f.items.add(row);
     }
     return f;
-  }
-
-  /** "30/06/2021 («chậm nhất ngày 30/6/2021»)": a deadline the letter gives an item or a task of its own. */
-  private static String note(LocalDate deadline, String words) {
-    if (deadline == null) {
-      return null;
-    }
-    return LetterForms.date(deadline) + (words == null ? "" : " («" + words + "»)");
   }
 
   /** The rows posted back, without the holes a browser leaves when it sends items[0] and items[2]. */
@@ -186,7 +179,10 @@ public class DirectiveForm {
     private String numberAsWritten;
     private String heading;
     private String source;
-    private String deadlineNote;
+    /** Its own deadline as typed (dd/MM/yyyy), blank for the directive's report deadline. */
+    private String deadline;
+    /** The words of the letter that gave it ("chậm nhất ngày 30/6/2021"). */
+    private String deadlineSource;
     private List<AgencyRow> agencies = new ArrayList<>();
     private List<BulletRow> bullets = new ArrayList<>();
 
@@ -206,8 +202,10 @@ public class DirectiveForm {
     public void setHeading(String v) { heading = v; }
     public String getSource() { return source; }
     public void setSource(String v) { source = v; }
-    public String getDeadlineNote() { return deadlineNote; }
-    public void setDeadlineNote(String v) { deadlineNote = v; }
+    public String getDeadline() { return deadline; }
+    public void setDeadline(String v) { deadline = v; }
+    public String getDeadlineSource() { return deadlineSource; }
+    public void setDeadlineSource(String v) { deadlineSource = v; }
     public List<AgencyRow> getAgencies() { return agencies; }
     public void setAgencies(List<AgencyRow> v) { agencies = v; }
     public List<BulletRow> getBullets() { return bullets; }
@@ -218,15 +216,18 @@ public class DirectiveForm {
   public static class BulletRow {
     private String text;
     private String source;
-    private String deadlineNote;
+    private String deadline;
+    private String deadlineSource;
     private List<AgencyRow> coordinating = new ArrayList<>();
 
     public String getText() { return text; }
     public void setText(String v) { text = v; }
     public String getSource() { return source; }
     public void setSource(String v) { source = v; }
-    public String getDeadlineNote() { return deadlineNote; }
-    public void setDeadlineNote(String v) { deadlineNote = v; }
+    public String getDeadline() { return deadline; }
+    public void setDeadline(String v) { deadline = v; }
+    public String getDeadlineSource() { return deadlineSource; }
+    public void setDeadlineSource(String v) { deadlineSource = v; }
     public List<AgencyRow> getCoordinating() { return coordinating; }
     public void setCoordinating(List<AgencyRow> v) { coordinating = v; }
   }

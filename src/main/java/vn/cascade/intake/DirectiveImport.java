@@ -526,14 +526,10 @@ public final class DirectiveImport {
         problems.add(new ImportProblem(at + ".deadline", "Không đọc được thời hạn \"" + i.unreadDeadline
             + "\"; xin nhập ngày theo dạng dd/MM/yyyy.", i.unreadDeadline));
       }
-      if (i.deadline != null) {
-        deadlines.put(at + ".deadline", i.deadline.date());
-        sources.put(at + ".deadline", i.deadline.words());
-      } else {
-        LetterDates.deadline(i.heading).ifPresent(d -> {
-          deadlines.put(at + ".deadline", d.date());
-          sources.put(at + ".deadline", d.words());
-        });
+      LetterDates.Found own = i.deadline != null ? i.deadline : LetterDates.deadline(i.heading).orElse(null);
+      if (own != null) {
+        deadlines.put(at + ".deadline", own.date());
+        sources.put(at + ".deadline", own.words());
       }
       if (i.bullets.isEmpty()) {
         i.bullets.add(new StringBuilder(i.heading));
@@ -549,14 +545,16 @@ public final class DirectiveImport {
           // "2. Sở Y tế chủ trì, phối hợp với Sở Tài chính:" — the heading's partners help with every bullet.
           coordinating = coordinating(i.heading, bat, null);
         }
-        LetterDates.deadline(text).ifPresent(d -> {
-          deadlines.put(bat + ".deadline", d.date());
-          sources.put(bat + ".deadline", d.words());
-        });
-        bullets.add(new DirectiveDraft.Bullet(text, coordinating));
+        LetterDates.Found bulletOwn = LetterDates.deadline(text).orElse(null);
+        if (bulletOwn != null) {
+          deadlines.put(bat + ".deadline", bulletOwn.date());
+          sources.put(bat + ".deadline", bulletOwn.words());
+        }
+        bullets.add(new DirectiveDraft.Bullet(text, coordinating, bulletOwn == null ? null : bulletOwn.date()));
       }
       Integer number = plain ? Integer.valueOf(i.label) : n + 1;
-      out.add(new DirectiveDraft.Item(number, i.heading, agencies, List.of(), bullets));
+      out.add(new DirectiveDraft.Item(number, i.heading, agencies, List.of(), bullets,
+          own == null ? null : own.date()));
     }
     return out;
   }

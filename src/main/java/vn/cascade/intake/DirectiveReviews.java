@@ -225,11 +225,13 @@ class DirectiveReviews {
             coordinating.add(code);
           }
         }
-        bullets.add(new DirectiveDraft.Bullet(LetterForms.orNull(b.getText()), coordinating));
+        bullets.add(new DirectiveDraft.Bullet(LetterForms.orNull(b.getText()), coordinating,
+            date(b.getDeadline(), at + ".bullets[" + k + "].deadline", "Thời hạn riêng của nhiệm vụ", errors)));
       }
       Integer number = row.getNumber() != null && row.getNumber().strip().matches("\\d{1,6}")
           ? Integer.valueOf(row.getNumber().strip()) : null;
-      items.add(new DirectiveDraft.Item(number, LetterForms.orNull(row.getHeading()), agencies, List.of(), bullets));
+      items.add(new DirectiveDraft.Item(number, LetterForms.orNull(row.getHeading()), agencies, List.of(), bullets,
+          date(row.getDeadline(), at + ".deadline", "Thời hạn riêng của nhiệm vụ", errors)));
     }
     List<DirectiveDraft.Recipient> recipients = new ArrayList<>();
     f.getRecipients().removeIf(java.util.Objects::isNull);

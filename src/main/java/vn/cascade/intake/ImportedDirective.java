@@ -7,8 +7,9 @@ import vn.cascade.directive.DirectiveDraft;
 
 /**
  * What the import proposes for a directive: the draft in the shape {@code POST /api/directives} takes,
- * what the draft has no place for yet (the Conclusion it implements, item numbers as written,
- * deadlines of an item or a bullet of its own), the words of the letter behind each field, keyed by
+ * what the draft has no place for yet (the Conclusion it implements, item numbers as written), the
+ * deadlines of an item or a bullet of its own by field path (also in the draft's items and bullets,
+ * where they override the report deadline), the words of the letter behind each field, keyed by
  * the field's path ("number", "items[2].bullets[0].coordinating[1]"), and the problems left.
  */
 public record ImportedDirective(

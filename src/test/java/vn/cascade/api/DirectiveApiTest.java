@@ -21,6 +21,14 @@ import vn.cascade.CascadeIntegrationTest;
 import vn.cascade.TestDocuments;
 import vn.cascade.directive.DirectiveProcess;
 import vn.cascade.directive.DirectiveService;
+import vn.cascade.assignment.Assignment;
+import vn.cascade.assignment.AssignmentRepository;
+import vn.cascade.common.VnDates;
+import vn.cascade.reminder.ChasePlans;
+import vn.cascade.reminder.ChaseSubject;
+import vn.cascade.reminder.ChaseTarget;
+import vn.cascade.reminder.ChaseTargets;
+import vn.cascade.reminder.NotificationPlanner;
 
 /** The HTTP API: a good directive starts; every kind of bad input answers 400 and starts nothing. */
 class DirectiveApiTest extends CascadeIntegrationTest {
@@ -34,6 +42,10 @@ class DirectiveApiTest extends CascadeIntegrationTest {
   }
   @Autowired ObjectMapper json;
   @Autowired DirectiveService directives;
+  @Autowired AssignmentRepository assignments;
+  @Autowired ChasePlans plans;
+  @Autowired ChaseTargets targets;
+  @Autowired NotificationPlanner planner;
 
   private ObjectNode validDirective() {
     return json.valueToTree(TestDocuments.directive(LocalDate.now(clock), "so-yt", "ubnd-long-khanh"));
@@ -89,6 +101,58 @@ class DirectiveApiTest extends CascadeIntegrationTest {
     });
     JsonNode byNumber = http.getForObject("/api/directives?number={n}", JsonNode.class, body.get("number").asText());
     assertThat(byNumber.get(0).get("id").asLong()).isEqualTo(read.get("id").asLong());
+  }
+
+  @Test
+  void anItemsOwnDeadlineBecomesItsAssignmentsDeadlineDueDateAndReminderPlan() {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate own = today.plusDays(10);
+    ObjectNode body = validDirective();
+    // Item 2 (UBND Long Khánh) carries its own deadline on its bullet, earlier than the report deadline.
+    ((ObjectNode) body.withArray("items").get(1).withArray("bullets").get(0)).put("deadline", own.toString());
+    ResponseEntity<JsonNode> created = post("/api/directives", body.toString());
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = http.getForObject(created.getHeaders().getLocation(), JsonNode.class).get("id").asLong();
+
+    vn.cascade.directive.Directive d = directives.get(id);
+    assertThat(d.reportDeadline()).isEqualTo(today.plusDays(16));
+    java.util.Map<String, Assignment> byAgency = new java.util.HashMap<>();
+    assignments.ofDirective(id).forEach(a -> byAgency.put(a.agencyCode(), a));
+    assertThat(byAgency.get("ubnd-long-khanh").deadline()).isEqualTo(own);
+    assertThat(byAgency.get("so-yt").deadline()).isEqualTo(d.reportDeadline());
+    JsonNode read = http.getForObject("/api/directives/{id}", JsonNode.class, id);
+    assertThat(read.get("assignments")).anySatisfy(a -> {
+      assertThat(a.get("agency").asText()).isEqualTo("ubnd-long-khanh");
+      assertThat(a.get("deadline").asText()).isEqualTo(own.toString());
+    });
+    for (Assignment a : byAgency.values()) {
+      LocalDate expected = a.agencyCode().equals("ubnd-long-khanh") ? own : d.reportDeadline();
+      org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery()
+          .processInstanceId(a.processInstanceId()).singleResult();
+      assertThat(task.getDueDate().toInstant()).as(a.agencyCode()).isEqualTo(VnDates.dueBefore(expected));
+      ChaseTarget target = targets.assignment(a, d);
+      assertThat(target.deadline()).isEqualTo(expected);
+      ChasePlans.Plan plan = plans.find(ChaseSubject.ASSIGNMENT, a.id()).orElseThrow();
+      assertThat(plan.next()).as(a.agencyCode()).isEqualTo(planner.next(target, plan.startedAt(), null));
+    }
+    assertThat(plans.find(ChaseSubject.ASSIGNMENT, byAgency.get("ubnd-long-khanh").id()).orElseThrow().next().at())
+        .isBefore(plans.find(ChaseSubject.ASSIGNMENT, byAgency.get("so-yt").id()).orElseThrow().next().at());
+    // What the drafting and approval forms show of the list names the item's own deadline.
+    assertThat(directives.assignmentSummary(d.body()).lines().toList()).satisfies(lines -> {
+      assertThat(lines.get(0)).startsWith("1. ").doesNotContain("thời hạn riêng");
+      assertThat(lines.get(1)).startsWith("2. ").contains("(thời hạn riêng: trước ngày " + VnDates.format(own) + ")");
+    });
+  }
+
+  @Test
+  void anItemDeadlineAfterTheSummaryDeadlineIsRefusedNamingItsField() {
+    JsonNode problem = assertRejected(b -> ((ObjectNode) b.withArray("items").get(1))
+        .put("deadline", LocalDate.now(clock).plusDays(30).toString()), "items[1].deadline");
+    assertThat(problem.get("errors")).anySatisfy(e -> assertThat(e.get("message").asText())
+        .isEqualTo("Thời hạn riêng của nhiệm vụ không được sau hạn tổng hợp ("
+            + VnDates.format(LocalDate.now(clock).plusDays(21)) + ")."));
+    assertRejected(b -> ((ObjectNode) b.withArray("items").get(0).withArray("bullets").get(0))
+        .put("deadline", LocalDate.now(clock).toString()), "items[0].bullets[0].deadline");
   }
 
   @Test

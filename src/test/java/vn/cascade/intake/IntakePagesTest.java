@@ -307,6 +307,54 @@ class IntakePagesTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void aBulletsOwnDeadlineIsAnEditableFieldCheckedAndIssuedAsItsAssignmentsDeadline() {
+    Browser office = new Browser("vp-ubnd");
+    String number = TestDocuments.uniqueNumber("UBND-KGVX");
+    ResponseEntity<String> review = paste(office, "/intake/directives/new",
+        LetterImportTest.ROMAN_SECTIONS.replace("1234/UBND-KGVX", number));
+    Map<String, String> proposed = fields(review.getBody());
+    // "chậm nhất ngày 30/6/2021": due before 01/07/2021, shown with the words it came from.
+    assertThat(proposed).containsEntry("items[0].bullets[1].deadline", "01/07/2021")
+        .containsEntry("items[0].bullets[0].deadline", "").containsEntry("items[0].deadline", "");
+    assertThat(Jsoup.parse(review.getBody()).select("label[for=items[0].bullets[1].deadline] ~ span.src").eachText())
+        .containsExactly("chậm nhất ngày 30/6/2021");
+
+    long before = started(DirectiveProcess.KEY);
+    LocalDate today = LocalDate.now(clock);
+    Map<String, String> changes = new LinkedHashMap<>(datesFrom(today));
+    changes.put("items[0].bullets[1].deadline", "31/02/2027");
+    changes.put("items[1].deadline", DAY.format(today.plusDays(30)));
+    ResponseEntity<String> refused = office.submit(review.getBody(), "/intake/directives/review", "issue", changes);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(errorsOf(refused.getBody(), "items[0].bullets[1].deadline"))
+        .containsExactly("Thời hạn riêng của nhiệm vụ phải viết theo dạng ngày/tháng/năm, ví dụ 15/08/2020.");
+    assertThat(errorsOf(refused.getBody(), "items[1].deadline")).containsExactly(
+        "Thời hạn riêng của nhiệm vụ không được sau hạn tổng hợp (" + DAY.format(today.plusDays(21)) + ").");
+    assertThat(fields(refused.getBody())).as("what was typed stays on the page")
+        .containsEntry("items[0].bullets[1].deadline", "31/02/2027")
+        .containsEntry("items[1].deadline", DAY.format(today.plusDays(30)));
+    assertThat(directives.findByNumber(number)).isEmpty();
+    assertThat(started(DirectiveProcess.KEY)).isEqualTo(before);
+
+    ResponseEntity<String> issued = office.submit(refused.getBody(), "/intake/directives/review", "issue",
+        Map.of("items[0].bullets[1].deadline", DAY.format(today.plusDays(10)), "items[1].deadline", ""));
+    assertThat(issued.getStatusCode().is3xxRedirection()).as(issued.getBody()).isTrue();
+    Directive d = directives.findByNumber(number).orElseThrow();
+    assertThat(d.body().items().get(0).bullets().get(1).deadline()).isEqualTo(today.plusDays(10));
+    assertThat(d.body().items().get(1).deadline()).isNull();
+    assertThat(jdbc.sql("select item_number, deadline from cascade_assignment where directive_id = :d"
+            + " and agency_code in ('so-yt', 'so-gddt') order by item_number")
+        .param("d", d.id()).query((rs, n) -> rs.getInt(1) + " " + rs.getDate(2).toLocalDate()).list())
+        .containsExactly("1 " + today.plusDays(10), "2 " + today.plusDays(16));
+    // The dashboard's row shows the assignment's own deadline, the others the report deadline.
+    Document board = Jsoup.parse(office.get("/dashboard/directives/" + d.id()).getBody());
+    assertThat(board.selectFirst("#assignments tr[data-agency=so-yt][data-item=1]").text())
+        .contains(DAY.format(today.plusDays(10))).doesNotContain(DAY.format(today.plusDays(16)));
+    assertThat(board.selectFirst("#assignments tr[data-agency=so-gddt][data-item=2]").text())
+        .contains(DAY.format(today.plusDays(16))).doesNotContain(DAY.format(today.plusDays(10)));
+  }
+
+  @Test
   void aValidationErrorShowsBesideItsFieldAndStartsNothing() {
     Browser office = new Browser("lanh-dao-ubnd");
     String number = TestDocuments.uniqueNumber("UBND-THNC");

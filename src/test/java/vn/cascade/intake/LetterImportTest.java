@@ -81,7 +81,8 @@ class LetterImportTest {
     assertThat(d.items().get(0).bullets()).containsExactly(
         new Bullet("Chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức tuyên truyền về tiêm chủng.",
             List.of("so-tttt")),
-        new Bullet("Báo cáo kết quả tiêm chủng về UBND tỉnh chậm nhất ngày 30/6/2021.", List.of()));
+        new Bullet("Báo cáo kết quả tiêm chủng về UBND tỉnh chậm nhất ngày 30/6/2021.", List.of(),
+            LocalDate.of(2021, 7, 1)));
     assertThat(d.items().get(1).bullets()).containsExactly(
         new Bullet("Hướng dẫn các trường học bảo đảm an toàn khi tổ chức thi.", List.of()));
     assertThat(d.items().get(2).bullets()).containsExactly(
@@ -91,6 +92,11 @@ class LetterImportTest {
     assertThat(imported.deadlines()).containsExactly(
         java.util.Map.entry("items[0].bullets[1].deadline", LocalDate.of(2021, 7, 1)));
     assertThat(imported.sources()).containsEntry("items[0].bullets[1].deadline", "chậm nhất ngày 30/6/2021");
+    // The bullet's deadline is in the draft POST /api/directives takes: item II.1 is due then, the others
+    // at the report deadline.
+    assertThat(d.items()).extracting(DirectiveDraft.Item::deadline).containsOnlyNulls();
+    assertThat(d.items()).extracting(i -> i.deadlineOr(d.reportDeadline()))
+        .containsExactly(LocalDate.of(2021, 7, 1), LocalDate.of(2021, 7, 15), LocalDate.of(2021, 7, 15));
 
     assertThat(d.reportDeadline()).isEqualTo(LocalDate.of(2021, 7, 15));
     assertThat(d.reportTo()).isEqualTo("UBND tỉnh (qua Sở Y tế)");

@@ -346,8 +346,9 @@ class BadInputTest extends CascadeIntegrationTest {
     assertThat(problem.get("detail").asText()).contains("reviewer");
 
     ObjectNode nested = aDirective();
-    firstItem(nested).put("deadline", "2026-12-05");
-    refused("/api/directives", nested.toString(), "items[0].deadline");
+    // "deadline" is an item's own deadline; a misspelt one is no field.
+    firstItem(nested).put("dueOn", "2026-12-05");
+    refused("/api/directives", nested.toString(), "items[0].dueOn");
 
     ObjectNode conclusion = json.valueToTree(TestDocuments.conclusion(LocalDate.of(2026, 12, 1)));
     conclusion.put("processInstanceId", "gia-mao");
