@@ -235,6 +235,97 @@ class LetterImportTest {
     assertThat(d.items()).flatExtracting(DirectiveDraft.Item::agencies).doesNotContain("so-xd").contains("ban-qlkcn");
   }
 
+  static final String NOTICE = """
+      ỦY BAN NHÂN DÂN
+      TỈNH ĐỒNG NAI
+      Số: 215/TB-UBND
+      Đồng Nai, ngày 14 tháng 3 năm 2023
+
+      THÔNG BÁO
+      Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải ngân vốn đầu tư công
+
+      Chủ tịch UBND tỉnh kết luận, giao nhiệm vụ như sau:
+      1. Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước tỉnh rà soát kế hoạch vốn đã giao, báo cáo chậm nhất ngày 31/3/2023.
+      2. UBND các huyện Long Thành, Nhơn Trạch: đẩy nhanh bồi thường, giải phóng mặt bằng các dự án trọng điểm.
+      Các cơ quan báo cáo kết quả về UBND tỉnh (qua Sở Tài chính) trước ngày 20/4/2023.
+      Giao Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 25/4/2023.
+
+      Nơi nhận:
+      - Như trên;
+      - Lưu: VT, KTN.
+
+      TL. CHỦ TỊCH
+      CHÁNH VĂN PHÒNG
+
+      Nguyễn Kim Long
+      """;
+
+  @Test
+  void aNoticeOfConclusionsIsAcceptedWithItsOwnNumberItsItemsAndItsDeadlines() {
+    ImportedDirective imported = DirectiveImport.read(NOTICE, DIRECTORY);
+    DirectiveDraft d = imported.draft();
+
+    assertThat(d.number()).isEqualTo("215/TB-UBND");
+    assertThat(d.issuedOn()).isEqualTo(LocalDate.of(2023, 3, 14));
+    assertThat(d.items()).extracting(DirectiveDraft.Item::number, DirectiveDraft.Item::agencies).containsExactly(
+        tuple(1, List.of("so-tc")), tuple(2, List.of("ubnd-long-thanh", "ubnd-nhon-trach")));
+    assertThat(d.items().get(0).deadlineOr(d.reportDeadline())).isEqualTo(LocalDate.of(2023, 4, 1));
+    assertThat(d.items().get(1).deadlineOr(d.reportDeadline())).isEqualTo(LocalDate.of(2023, 4, 20));
+    assertThat(d.reportDeadline()).isEqualTo(LocalDate.of(2023, 4, 20));
+    assertThat(d.summaryDeadline()).isEqualTo(LocalDate.of(2023, 4, 25));
+    assertThat(d.collectingAgency()).isEqualTo("so-tc");
+    assertThat(d.signer()).isEqualTo("Nguyễn Kim Long");
+    // Kho bạc Nhà nước tỉnh is not in the directory: flagged with its words, never dropped.
+    assertThat(imported.problems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).startsWith("items[0].bullets[0].coordinating");
+      assertThat(p.text()).contains("Kho bạc Nhà nước tỉnh");
+    });
+  }
+
+  static final String DECISION = """
+      ỦY BAN NHÂN DÂN
+      TỈNH ĐỒNG NAI
+      Số: 1520/QĐ-UBND
+      Đồng Nai, ngày 05 tháng 5 năm 2023
+
+      QUYẾT ĐỊNH
+      Về việc giao nhiệm vụ phòng, chống dịch sốt xuất huyết năm 2023
+
+      CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+      QUYẾT ĐỊNH:
+      1. Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức chiến dịch diệt lăng quăng tại các trường học.
+      2. UBND các huyện, thành phố: huy động lực lượng vệ sinh môi trường tại khu dân cư.
+      Các cơ quan báo cáo kết quả về UBND tỉnh (qua Sở Y tế) trước ngày 30/6/2023.
+      Giao Sở Y tế tổng hợp, báo cáo UBND tỉnh trước ngày 10/7/2023.
+
+      Nơi nhận:
+      - Như trên;
+      - Lưu: VT, KGVX.
+
+      KT. CHỦ TỊCH
+      PHÓ CHỦ TỊCH
+
+      Nguyễn Sơn Hùng
+      """;
+
+  @Test
+  void aDecisionIsAcceptedWithItsOwnNumberAndItsAssignments() {
+    ImportedDirective imported = DirectiveImport.read(DECISION, DIRECTORY);
+    DirectiveDraft d = imported.draft();
+
+    assertThat(d.number()).isEqualTo("1520/QĐ-UBND");
+    assertThat(d.issuedOn()).isEqualTo(LocalDate.of(2023, 5, 5));
+    assertThat(d.items()).extracting(DirectiveDraft.Item::number).containsExactly(1, 2);
+    assertThat(d.items().get(0).agencies()).containsExactly("so-yt");
+    assertThat(d.items().get(0).bullets()).flatExtracting(Bullet::coordinating).containsExactly("so-gddt");
+    assertThat(d.items().get(1).agencies()).as("the group, as the API's selector").containsExactly("all:district");
+    assertThat(d.reportDeadline()).isEqualTo(LocalDate.of(2023, 6, 30));
+    assertThat(d.summaryDeadline()).isEqualTo(LocalDate.of(2023, 7, 10));
+    assertThat(d.collectingAgency()).isEqualTo("so-yt");
+    assertThat(d.signer()).isEqualTo("Nguyễn Sơn Hùng");
+    assertThat(imported.problems()).isEmpty();
+  }
+
   static final String TABLE = """
       ỦY BAN NHÂN DÂN
       TỈNH ĐỒNG NAI
