@@ -10,63 +10,23 @@
  * Imported by language.js; acts in Tasklist only. Labelled in the language chosen with the footer
  * switch (language.js): "Nhập văn bản" or "Import a letter".
  */
-const STORAGE_KEY = 'cascade.language';
-const base = document.querySelector('base') || document.documentElement;
-const inTasklist = base.getAttribute('app-name') === 'tasklist';
-const appRoot = base.getAttribute('app-root') || '/camunda';
-const contextPath = appRoot.startsWith('$') ? '' : appRoot.replace(/\/camunda\/?$/, '');
-const HREF = contextPath + '/intake/directives/new';
+import {app, cascadePath, keepHeaderLink, vietnamese} from './header-link.js';
 
-function chosenLanguage() {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
-  } catch (e) {
-    return 'vi';
-  }
-}
+const HREF = cascadePath('/intake/directives/new');
 
-const LABEL = chosenLanguage() === 'vi' ? 'Nhập văn bản' : 'Import a letter';
-const TITLE = chosenLanguage() === 'vi' ? 'Soạn / nhập Công văn từ văn bản (PDF, DOCX, ảnh quét hoặc dán nội dung)'
-  : 'Issue a directive from its letter (PDF, DOCX, scan or pasted text)';
-
-function addLink() {
-  // <nav class="cam-nav app-menu"><ul> [engine-select] [dashboard link] [account, once logged in] | [app switch]
-  const account = document.querySelector('[cam-widget-header] .app-menu > ul > li.account');
-  if (!account || account.parentElement.querySelector(':scope > li.cascade-intake')) {
-    return;
-  }
-  const item = document.createElement('li');
-  item.className = 'cascade-intake';
-  const link = document.createElement('a');
-  link.href = HREF;
-  link.title = TITLE;
-  const icon = document.createElement('span');
-  icon.className = 'glyphicon glyphicon-import';
-  icon.setAttribute('aria-hidden', 'true');
-  link.appendChild(icon);
-  link.appendChild(document.createTextNode(' ' + LABEL));
-  item.appendChild(link);
-  account.parentElement.insertBefore(item, account);
-}
-
-if (inTasklist) {
+if (app === 'tasklist') {
   fetch(HREF, {method: 'HEAD', credentials: 'same-origin', redirect: 'manual', headers: {Accept: 'text/html'}})
     .then(r => {
-      if (r.status !== 200) {
-        return;
+      if (r.status === 200) {
+        keepHeaderLink({
+          className: 'cascade-intake',
+          icon: 'glyphicon-import',
+          href: HREF,
+          label: vietnamese() ? 'Nhập văn bản' : 'Import a letter',
+          title: vietnamese() ? 'Soạn / nhập Công văn từ văn bản (PDF, DOCX, ảnh quét hoặc dán nội dung)'
+            : 'Issue a directive from its letter (PDF, DOCX, scan or pasted text)',
+        });
       }
-      addLink();
-      // The header is drawn by AngularJS after this script ran, and redrawn at will.
-      let scheduled = false;
-      new MutationObserver(() => {
-        if (!scheduled) {
-          scheduled = true;
-          window.requestAnimationFrame(() => {
-            scheduled = false;
-            addLink();
-          });
-        }
-      }).observe(document.documentElement, {childList: true, subtree: true});
     })
     .catch(() => {});
 }
