@@ -20,6 +20,19 @@ public record ImportedDirective(
     Map<String, String> sources,
     List<ImportProblem> problems) {
 
+  /**
+   * This, when the text was a directive at all (a number, a date or an item was found).
+   *
+   * @throws vn.cascade.common.InvalidInputException on {@code text}, in Vietnamese, otherwise
+   */
+  public ImportedDirective requireLetter() {
+    if (draft.number() == null && draft.issuedOn() == null && draft.items().isEmpty()) {
+      throw new vn.cascade.common.InvalidInputException("text", "Nội dung không phải một văn bản chỉ đạo: không tìm "
+          + "thấy số văn bản, ngày ban hành hay nhiệm vụ nào.");
+    }
+    return this;
+  }
+
   /** "Kết luận số 1098-KL/TU ngày 16/7/2020". */
   public record ConclusionReference(String number, LocalDate issuedOn) {}
 }

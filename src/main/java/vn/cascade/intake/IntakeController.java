@@ -51,12 +51,7 @@ class IntakeController {
   }
 
   private ImportedDirective directive(String text) {
-    ImportedDirective imported = DirectiveImport.read(text, directory);
-    if (imported.draft().number() == null && imported.draft().issuedOn() == null && imported.draft().items().isEmpty()) {
-      throw new InvalidInputException("text", "Nội dung gửi lên không phải một văn bản chỉ đạo: không tìm thấy "
-          + "số văn bản, ngày ban hành hay nhiệm vụ nào.");
-    }
-    return imported;
+    return DirectiveImport.read(text, directory).requireLetter();
   }
 
   @PostMapping(path = "/api/conclusions/import", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -73,12 +68,7 @@ class IntakeController {
   }
 
   private ImportedConclusion conclusion(String text) {
-    ImportedConclusion imported = ConclusionImport.read(text, directory);
-    if (imported.draft().number() == null && imported.draft().items().isEmpty()) {
-      throw new InvalidInputException("text", "Nội dung gửi lên không phải một Kết luận: không tìm thấy "
-          + "số Kết luận hay nhiệm vụ, giải pháp nào.");
-    }
-    return imported;
+    return ConclusionImport.read(text, directory).requireLetter();
   }
 
   private void requireIssuer() {

@@ -72,16 +72,12 @@ class IntakePageController {
       return forbidden(model, response);
     }
     try {
-      ImportedDirective imported = DirectiveImport.read(letter(text, file), directory);
-      if (imported.draft().number() == null && imported.draft().issuedOn() == null
-          && imported.draft().items().isEmpty()) {
-        throw new InvalidInputException("text", "Nội dung không phải một văn bản chỉ đạo: không tìm thấy số văn bản, "
-            + "ngày ban hành hay nhiệm vụ nào.");
-      }
+      Letter letter = letter(text, file);
+      ImportedDirective imported = DirectiveImport.read(letter.text(), directory).requireLetter();
       DirectiveForm form = DirectiveForm.of(imported, directory);
-      if (file != null && !file.isEmpty()) {
+      if (letter.file() != null) {
         // Kept for the review under a token only this user's form carries; attached on Ban hành.
-        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), letter.file(), user.userId()));
       }
       return directiveReview(form, reviews.check(form, imported.problems()), model);
     } catch (InvalidInputException e) {
@@ -209,16 +205,13 @@ class IntakePageController {
       return forbidden(model, response);
     }
     try {
-      ImportedConclusion imported = ConclusionImport.read(letter(text, file), directory);
-      if (imported.draft().number() == null && imported.draft().items().isEmpty()) {
-        throw new InvalidInputException("text", "Nội dung không phải một Kết luận: không tìm thấy số Kết luận hay "
-            + "nhiệm vụ, giải pháp nào.");
-      }
+      Letter letter = letter(text, file);
+      ImportedConclusion imported = ConclusionImport.read(letter.text(), directory).requireLetter();
       Map<String, Set<String>> errors = new LinkedHashMap<>();
       imported.problems().forEach(p -> DirectiveReviews.add(errors, p.field(), p.message()));
       ConclusionForm form = ConclusionForm.of(imported);
-      if (file != null && !file.isEmpty()) {
-        form.setLetterToken(letters.keep(file.getOriginalFilename(), bytes(file), user.userId()));
+      if (letter.file() != null) {
+        form.setLetterToken(letters.keep(file.getOriginalFilename(), letter.file(), user.userId()));
       }
       check(form.draft(errors), errors);
       return conclusionReview(form, errors, model);
@@ -313,15 +306,20 @@ class IntakePageController {
     return "dashboard/problem";
   }
 
-  /** The letter's text: the pasted text, else the uploaded file's. */
-  private String letter(String text, MultipartFile file) {
+  /** The letter's text, and the uploaded file's bytes when it came as a file (else null). */
+  private record Letter(String text, byte[] file) {}
+
+  /** The letter: the uploaded file's text, read once, else the pasted text. */
+  private Letter letter(String text, MultipartFile file) {
+    byte[] bytes = null;
     if (file != null && !file.isEmpty()) {
-      text = fileText(file.getOriginalFilename(), file.getContentType(), bytes(file));
+      bytes = bytes(file);
+      text = fileText(file.getOriginalFilename(), file.getContentType(), bytes);
     }
     if (text == null || text.isBlank()) {
       throw new InvalidInputException("text", "Xin dán nội dung văn bản vào ô bên dưới hoặc chọn tệp.");
     }
-    return IntakeController.text(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+    return new Letter(IntakeController.text(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8"), bytes);
   }
 
   private static byte[] bytes(MultipartFile file) {
