@@ -25,6 +25,10 @@ public record Agency(String code, String name, List<String> aliases, AgencyKind 
     emails = emails == null ? List.of() : List.copyOf(emails);
   }
 
+  /** Agencies in the order of their names as Vietnamese sorts them ("Sở Kế hoạch" before "Sở Khoa học"). */
+  public static final java.util.Comparator<Agency> BY_NAME = java.util.Comparator.comparing(Agency::name,
+      java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi")));
+
   private static final int SHORT = 30;
 
   /** The first of its mail addresses (the one a demo user gets), null when it has none. */

@@ -2,7 +2,6 @@ package vn.cascade.assignment;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,8 +52,8 @@ class MergerController {
   String page(@RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
     admin();
-    model.addAttribute("agencies", agencies.all().stream().sorted(Comparator.comparing(Agency::name)).toList());
-    model.addAttribute("successors", agencies.active().stream().sorted(Comparator.comparing(Agency::name)).toList());
+    model.addAttribute("agencies", agencies.all().stream().sorted(Agency.BY_NAME).toList());
+    model.addAttribute("successors", agencies.active().stream().sorted(Agency.BY_NAME).toList());
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     if (from != null && to != null && !model.containsAttribute("error")) {

@@ -2,7 +2,6 @@ package vn.cascade.assignment;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +75,7 @@ class TransferRequestController {
         .toList());
     model.addAttribute("mayRequest", requests.mayRequest(a, user.groups()) && requests.pending(a).isEmpty());
     model.addAttribute("agencies", agencies.active().stream().filter(g -> !g.code().equals(a.agencyCode()))
-        .sorted(Comparator.comparing(Agency::name)).toList());
+        .sorted(Agency.BY_NAME).toList());
     return "transfer";
   }
 

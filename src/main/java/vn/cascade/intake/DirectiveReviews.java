@@ -176,7 +176,7 @@ class DirectiveReviews {
             + " cơ quan)"));
       }
     }
-    directory.all().stream().sorted(java.util.Comparator.comparing(Agency::name, VIETNAMESE))
+    directory.all().stream().sorted(Agency.BY_NAME)
         .forEach(a -> out.add(Map.entry(a.code(), a.name())));
     return out;
   }
@@ -195,7 +195,6 @@ class DirectiveReviews {
         .orElseGet(() -> directory.find(selector).map(Agency::name).orElse(selector));
   }
 
-  private static final java.text.Collator VIETNAMESE = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
 
   private DirectiveDraft read(DirectiveForm f, Map<String, Set<String>> errors) {
     List<DirectiveDraft.Item> items = new ArrayList<>();

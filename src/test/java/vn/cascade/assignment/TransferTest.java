@@ -104,6 +104,9 @@ class TransferTest extends CascadeIntegrationTest {
     assertThat(transfers.of(a.id())).isEmpty();
     assertThat(taskOf(a.processInstanceId(), TASK_DECIDE_TRANSFER)).isNull();
 
+    // The agencies to suggest, in Vietnamese order ("Sở Kế hoạch…" before "Sở Khoa học…"), its own left out.
+    assertThat(get("so-gtvt", "/assignments/" + a.id() + "/transfer").getBody())
+        .containsSubsequence("Sở Kế hoạch và Đầu tư", "Sở Khoa học và Công nghệ").doesNotContain("<option value=\"so-gtvt\"");
     assertThat(sent(returnAsNotOurs("so-gtvt", a, "Thuộc lĩnh vực công thương.", "so-ct"))).isTrue();
     assertThat(get("so-gtvt", "/assignments/" + a.id() + "/transfer").getBody())
         .contains("Đang chờ quyết định chuyển giao").doesNotContain("Gửi đề nghị chuyển giao");
