@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.mail.port=${cascade.test.smtp-port:3025}"
 })
 @ActiveProfiles("demo")
-@Import(CascadeIntegrationTest.TestClock.class)
+@Import({CascadeIntegrationTest.TestClock.class, FanOutNow.class})
 public abstract class CascadeIntegrationTest {
 
   @Autowired protected ProcessEngine processEngine;

@@ -39,11 +39,13 @@ class DashboardController {
   private final vn.cascade.summary.SummaryDocuments documents;
   private final vn.cascade.conclusion.ConclusionService conclusions;
   private final vn.cascade.intake.DirectiveLetters letters;
+  private final vn.cascade.directive.DirectiveFanOut fanOut;
 
   DashboardController(DashboardQuery query, CurrentUser user, AgencyDirectory agencies,
       vn.cascade.summary.SummaryDocuments documents, vn.cascade.conclusion.ConclusionService conclusions,
-      vn.cascade.intake.DirectiveLetters letters) {
+      vn.cascade.intake.DirectiveLetters letters, vn.cascade.directive.DirectiveFanOut fanOut) {
     this.letters = letters;
+    this.fanOut = fanOut;
     this.documents = documents;
     this.conclusions = conclusions;
     this.query = query;
@@ -85,6 +87,8 @@ class DashboardController {
     model.addAttribute("workspace", WorkspaceController.mayOpen(user, view.directive()));
     model.addAttribute("approvedDocument", documents.approved(id).orElse(null));
     model.addAttribute("letter", letters.of(id).orElse(null));
+    // How many of its assignments have their task yet (the fan-out runs in the background); an agency sees only its own rows.
+    model.addAttribute("fanOut", view.partial() ? null : fanOut.of(view.directive()));
     // The report back to Ban Thường vụ Tỉnh ủy on the Conclusion this directive implements: its page, the approved version.
     if (view.directive().conclusionId() != null && user.isIssuer()) {
       var c = conclusions.get(view.directive().conclusionId());

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(CascadeIntegrationTest.TestClock.class)
+@Import({CascadeIntegrationTest.TestClock.class, vn.cascade.FanOutNow.class})
 class DemoCascadePostgresTest {
 
   private static final EmbeddedPostgres POSTGRES = start();
