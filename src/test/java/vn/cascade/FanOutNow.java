@@ -26,18 +26,22 @@ import vn.cascade.directive.DirectiveProcess;
 public class FanOutNow {
 
   @Bean
-  Runner fanOutRunner(ManagementService managementService, PlatformTransactionManager transactions) {
-    return new Runner(managementService, transactions);
+  Runner fanOutRunner(ManagementService managementService, org.camunda.bpm.engine.IdentityService identityService,
+      PlatformTransactionManager transactions) {
+    return new Runner(managementService, identityService, transactions);
   }
 
   public static class Runner {
 
     private final ManagementService managementService;
+    private final org.camunda.bpm.engine.IdentityService identityService;
     private final TransactionTemplate ownTransaction;
     private volatile boolean paused;
 
-    Runner(ManagementService managementService, PlatformTransactionManager transactions) {
+    Runner(ManagementService managementService, org.camunda.bpm.engine.IdentityService identityService,
+        PlatformTransactionManager transactions) {
       this.managementService = managementService;
+      this.identityService = identityService;
       this.ownTransaction = new TransactionTemplate(transactions);
       this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -68,10 +72,20 @@ public class FanOutNow {
 
     /** Runs the directive's waiting fan-out jobs, highest priority first; a failing one is left to its retries. */
     public void runFanOut(String directiveProcessInstanceId) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(directiveProcessInstanceId)
-          .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).withRetriesLeft().orderByJobPriority().desc().list();
-      for (Job job : jobs) {
-        ownTransaction.executeWithoutResult(s -> managementService.executeJob(job.getId()));
+      // As the job executor: with nobody's authentication (the thread may be a user's who just issued it).
+      var user = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(directiveProcessInstanceId)
+            .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).withRetriesLeft().orderByJobPriority().desc()
+            .listPage(0, vn.cascade.directive.DirectiveValidator.MAX_ASSIGNMENTS);
+        for (Job job : jobs) {
+          ownTransaction.executeWithoutResult(s -> managementService.executeJob(job.getId()));
+        }
+      } finally {
+        if (user != null) {
+          identityService.setAuthentication(user);
+        }
       }
     }
   }

@@ -1,8 +1,6 @@
 package vn.cascade.directive;
 
-import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,9 +67,10 @@ public class DirectiveFanOut {
     if (started >= total || d.processInstanceId() == null) {
       return new Progress(total, started, 0, 0);
     }
-    List<Job> failed = managementService.createJobQuery().processInstanceId(d.processInstanceId())
-        .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).withException().list();
-    int stalled = (int) failed.stream().filter(j -> j.getRetries() == 0).count();
-    return new Progress(total, started, failed.size(), stalled);
+    var failed = managementService.createJobQuery().processInstanceId(d.processInstanceId())
+        .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).withException();
+    long failing = failed.count();
+    long stalled = failing == 0 ? 0 : failed.noRetriesLeft().count();
+    return new Progress(total, started, (int) failing, (int) stalled);
   }
 }

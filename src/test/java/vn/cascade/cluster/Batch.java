@@ -65,9 +65,24 @@ final class Batch {
     } finally {
       pool.shutdownNow();
     }
+    // The nodes' job executors start the assignments' instances (the fan-out) in the background.
     AssignmentRepository repository = nodes.get(0).bean(AssignmentRepository.class);
-    List<Assignment> assignments = directives.stream().flatMap(d -> repository.ofDirective(d.id()).stream()).toList();
-    return new Batch(directives, assignments);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      List<Assignment> assignments = directives.stream().flatMap(d -> repository.ofDirective(d.id()).stream()).toList();
+      if (assignments.stream().allMatch(a -> a.processInstanceId() != null)) {
+        return new Batch(directives, assignments);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The fan-out of the batch did not end within 2 minutes");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   Set<String> assignmentInstances() {
