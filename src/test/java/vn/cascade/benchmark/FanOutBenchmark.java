@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -95,8 +96,9 @@ public final class FanOutBenchmark {
     directory.ofKind(AgencyKind.DISTRICT).stream().map(Agency::code).forEach(agencies::add);
     ProcessDefinition deployed = repository.createProcessDefinitionQuery().processDefinitionKey(DirectiveProcess.KEY)
         .latestVersion().singleResult();
-    this.asyncModel = repository.getBpmnModelInstance(deployed.getId());
-    this.syncModel = repository.getBpmnModelInstance(deployed.getId());
+    // Two copies parsed from the deployed XML (the engine's cached model instance is one shared object).
+    this.asyncModel = Bpmn.readModelFromStream(repository.getProcessModel(deployed.getId()));
+    this.syncModel = Bpmn.readModelFromStream(repository.getProcessModel(deployed.getId()));
     MultiInstanceLoopCharacteristics fanOut = syncModel.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
         .iterator().next();
     if (!fanOut.isCamundaAsyncBefore()) {
@@ -131,6 +133,12 @@ public final class FanOutBenchmark {
   /** Deploys the model, issues one directive of 125 assignments; answers {issue ms, last task ms}. */
   private long[] once(BpmnModelInstance model) throws InterruptedException {
     repository.createDeployment().name("fan-out-benchmark").addModelInstance("directive.bpmn", model).deploy();
+    boolean async = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+        .processDefinitionKey(DirectiveProcess.KEY).latestVersion().singleResult().getId())
+        .getModelElementsByType(MultiInstanceLoopCharacteristics.class).iterator().next().isCamundaAsyncBefore();
+    if (async != (model == asyncModel)) {
+      throw new IllegalStateException("the deployed directive is not the variant measured");
+    }
     DirectiveDraft draft = draft(++sequence);
     long start = System.nanoTime();
     directives.issue(draft);
