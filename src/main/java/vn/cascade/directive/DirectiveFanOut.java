@@ -60,10 +60,10 @@ public class DirectiveFanOut {
   }
 
   public Progress of(Directive d) {
-    int total = jdbc.sql("select count(*) from cascade_assignment where directive_id = :d")
-        .param("d", d.id()).query(Integer.class).single();
-    int started = jdbc.sql("select count(*) from cascade_assignment where directive_id = :d and process_instance_id is not null")
-        .param("d", d.id()).query(Integer.class).single();
+    int[] counts = jdbc.sql("select count(*), count(process_instance_id) from cascade_assignment where directive_id = :d")
+        .param("d", d.id()).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    int total = counts[0];
+    int started = counts[1];
     if (started >= total || d.processInstanceId() == null) {
       return new Progress(total, started, 0, 0);
     }

@@ -67,22 +67,12 @@ final class Batch {
     }
     // The nodes' job executors start the assignments' instances (the fan-out) in the background.
     AssignmentRepository repository = nodes.get(0).bean(AssignmentRepository.class);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (true) {
-      List<Assignment> assignments = directives.stream().flatMap(d -> repository.ofDirective(d.id()).stream()).toList();
-      if (assignments.stream().allMatch(a -> a.processInstanceId() != null)) {
-        return new Batch(directives, assignments);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The fan-out of the batch did not end within 2 minutes");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    java.util.function.Supplier<List<Assignment>> rows =
+        () -> directives.stream().flatMap(d -> repository.ofDirective(d.id()).stream()).toList();
+    await("the batch's fan-out", Duration.ofMinutes(2),
+        () -> rows.get().stream().allMatch(a -> a.processInstanceId() != null),
+        () -> rows.get().stream().filter(a -> a.processInstanceId() == null).count() + " assignments not started");
+    return new Batch(directives, rows.get());
   }
 
   Set<String> assignmentInstances() {
