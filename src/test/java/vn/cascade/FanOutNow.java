@@ -16,7 +16,7 @@ import vn.cascade.directive.DirectiveProcess;
 
 /**
  * The job executor of the test contexts that have it off: a directive's fan-out jobs (one per
- * assignment, {@code CallActivity_AgencyAssignments}) are run in the order the job executor takes
+ * chunk of assignments, {@code SubProcess_FanOut}) are run in the order the job executor takes
  * them (priority), each in its own transaction, as soon as the transaction that created them has
  * committed. Tests that issue a directive then find every assignment's task, as they would a moment
  * later on a running server; {@link #pause()} leaves the jobs waiting, for the tests of the fan-out
@@ -77,7 +77,7 @@ public class FanOutNow {
       identityService.clearAuthentication();
       try {
         List<Job> jobs = managementService.createJobQuery().processInstanceId(directiveProcessInstanceId)
-            .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).withRetriesLeft().orderByJobPriority().desc()
+            .activityId(DirectiveProcess.SUBPROCESS_FAN_OUT).withRetriesLeft().orderByJobPriority().desc()
             .listPage(0, vn.cascade.directive.DirectiveValidator.MAX_ASSIGNMENTS);
         for (Job job : jobs) {
           ownTransaction.executeWithoutResult(s -> managementService.executeJob(job.getId()));

@@ -122,8 +122,12 @@ public class AssignmentRepository {
    * as it holds it.
    */
   public List<Assignment> ofDirective(long directiveId) {
-    List<Assignment> rows = jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
-        .param("d", directiveId).query(this::map).list();
+    return held(jdbc.sql("select * from cascade_assignment where directive_id = :d order by item_number, id")
+        .param("d", directiveId).query(this::map).list());
+  }
+
+  /** Keeps each row for the rest of the transaction; a row the transaction already holds is returned as held. */
+  private List<Assignment> held(List<Assignment> rows) {
     List<Assignment> out = new java.util.ArrayList<>(rows.size());
     for (Assignment a : rows) {
       Optional<Assignment> held = TransactionCache.cached(CACHE, a.id());
@@ -135,6 +139,16 @@ public class AssignmentRepository {
       }
     }
     return out;
+  }
+
+  /**
+   * Reads these rows in one query and keeps each for the rest of the transaction (a chunk of a
+   * directive's fan-out starts their instances together); a row the transaction already holds stays.
+   */
+  public void holdAll(java.util.Collection<Long> ids) {
+    if (!ids.isEmpty()) {
+      held(jdbc.sql("select * from cascade_assignment where id in (:ids)").param("ids", ids).query(this::map).list());
+    }
   }
 
   /**

@@ -10,6 +10,9 @@ public final class DirectiveProcess {
 
   public static final String START_EVENT = "StartEvent_DirectiveIssued";
   public static final String TASK_PREPARE_ASSIGNMENTS = "Task_PrepareAssignments";
+  /** The fan-out: a multi-instance subprocess over chunks of assignments, one job per chunk. */
+  public static final String SUBPROCESS_FAN_OUT = "SubProcess_FanOut";
+  /** Inside {@link #SUBPROCESS_FAN_OUT}: one {@code agency-assignment} instance per assignment of the chunk. */
   public static final String CALL_ACTIVITY_ASSIGNMENTS = "CallActivity_AgencyAssignments";
   public static final String BOUNDARY_DEADLINE_PASSED = "BoundaryEvent_ReportingDeadlinePassed";
   public static final String GATEWAY_COLLECTION_ALREADY_OPEN = "Gateway_CollectionAlreadyOpen";

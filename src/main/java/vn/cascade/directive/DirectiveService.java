@@ -85,7 +85,7 @@ public class DirectiveService {
    * "all:district", "all:commune" and the groups as letters write them expand to the directory. Running it again creates nothing new.
    */
   @Transactional
-  public List<Long> createAssignments(long directiveId, String processInstanceId) {
+  public void createAssignments(long directiveId, String processInstanceId) {
     Directive d = get(directiveId);
     directives.setProcessInstance(directiveId, processInstanceId);
     if (assignments.idsOf(directiveId).isEmpty()) {
@@ -99,8 +99,7 @@ public class DirectiveService {
       }
       assignments.insertAll(directiveId, rows);
     }
-    // Read once for the whole start: each assignment's instance finds its row in the transaction's cache.
-    return assignments.ofDirective(directiveId).stream().map(Assignment::id).toList();
+    // The instances start in the fan-out's jobs, each chunk reading its rows once (DirectiveFanOut).
   }
 
   /** The agencies an item is given to, in the order written, each once. */

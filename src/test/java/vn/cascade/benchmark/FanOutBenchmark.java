@@ -37,7 +37,8 @@ import vn.cascade.directive.DirectiveService;
  *   <li><b>last task</b>: from the issue until the 125th report task exists.</li>
  * </ul>
  * The baseline is the same fan-out issued synchronously: {@code directive} redeployed with the
- * multi-instance's {@code asyncBefore} taken off, so that the issue itself starts every instance.
+ * chunks' {@code asyncBefore} taken off ({@code SubProcess_FanOut}), so that the issue itself starts
+ * every instance.
  * The two variants alternate, each run on its own fresh deployment of the model.
  *
  * <pre>
@@ -99,8 +100,7 @@ public final class FanOutBenchmark {
     // Two copies parsed from the deployed XML (the engine's cached model instance is one shared object).
     this.asyncModel = Bpmn.readModelFromStream(repository.getProcessModel(deployed.getId()));
     this.syncModel = Bpmn.readModelFromStream(repository.getProcessModel(deployed.getId()));
-    MultiInstanceLoopCharacteristics fanOut = syncModel.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
-        .iterator().next();
+    MultiInstanceLoopCharacteristics fanOut = fanOutOf(syncModel);
     if (!fanOut.isCamundaAsyncBefore()) {
       throw new IllegalStateException("directive's multi-instance is not asynchronous: nothing to compare");
     }
@@ -130,12 +130,17 @@ public final class FanOutBenchmark {
         asyncLast, syncLast, (double) asyncLast / syncLast);
   }
 
+  /** The loop characteristics of the fan-out's chunks ({@code SubProcess_FanOut}), whose jobs are measured. */
+  private static MultiInstanceLoopCharacteristics fanOutOf(BpmnModelInstance model) {
+    return model.<org.camunda.bpm.model.bpmn.instance.SubProcess>getModelElementById(DirectiveProcess.SUBPROCESS_FAN_OUT)
+        .getChildElementsByType(MultiInstanceLoopCharacteristics.class).iterator().next();
+  }
+
   /** Deploys the model, issues one directive of 125 assignments; answers {issue ms, last task ms}. */
   private long[] once(BpmnModelInstance model) throws InterruptedException {
     repository.createDeployment().name("fan-out-benchmark").addModelInstance("directive.bpmn", model).deploy();
-    boolean async = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-        .processDefinitionKey(DirectiveProcess.KEY).latestVersion().singleResult().getId())
-        .getModelElementsByType(MultiInstanceLoopCharacteristics.class).iterator().next().isCamundaAsyncBefore();
+    boolean async = fanOutOf(repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+        .processDefinitionKey(DirectiveProcess.KEY).latestVersion().singleResult().getId())).isCamundaAsyncBefore();
     if (async != (model == asyncModel)) {
       throw new IllegalStateException("the deployed directive is not the variant measured");
     }

@@ -367,8 +367,8 @@ public final class LoadBenchmark {
       System.out.println();
       System.out.println("== A: directive starts ==");
       LocalDate issued = LocalDate.now();
-      // A directive start is the issue and its fan-out: the 25 jobs that start the assignments' instances,
-      // run here one after the other in the issuing thread, as the job executor takes them (by priority).
+      // A directive start is the issue and its fan-out: the jobs that start the assignments' instances (one
+      // per chunk of 25), run here one after the other in the issuing thread, as the job executor takes them.
       Work issue = (i, rec) -> {
         long t = System.nanoTime();
         Directive d = directiveService.issue(draft(i, issued));
@@ -438,7 +438,7 @@ public final class LoadBenchmark {
     /** Runs the fan-out jobs of a directive, highest priority first, as the job executor would take them. */
     private void runFanOut(Directive d) {
       String pi = directiveService.get(d.id()).processInstanceId();
-      for (Job job : jobs.createJobQuery().processInstanceId(pi).activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS)
+      for (Job job : jobs.createJobQuery().processInstanceId(pi).activityId(DirectiveProcess.SUBPROCESS_FAN_OUT)
           .orderByJobPriority().desc().list()) {
         jobs.executeJob(job.getId());
       }

@@ -26,11 +26,12 @@ import vn.cascade.assignment.Assignment;
 import vn.cascade.assignment.AssignmentRepository;
 
 /**
- * Issuing a directive commits the directive, its assignment rows and one job per assignment, and
- * nothing more: the assignments' instances are started by those jobs, in the letter's order, each in
- * its own transaction, so that a failure in the middle is retried by itself and never starts an
- * assignment twice. The directive's page shows how far it has come. Here the jobs are run by the
- * test ({@link FanOutNow} paused); Directory2025ApplicationTest lets the job executor run them.
+ * Issuing a directive commits the directive, its assignment rows and one job per chunk of 25
+ * assignments, and nothing more: the assignments' instances are started by those jobs, in the letter's
+ * order, a chunk's together in its own transaction, so that a failure in the middle is retried by
+ * itself and never starts an assignment twice. The directive's page shows how far it has come. Here
+ * the jobs are run by the test ({@link FanOutNow} paused); Directory2025ApplicationTest lets the job
+ * executor run them.
  */
 class DirectiveFanOutTest extends CascadeIntegrationTest {
 
@@ -52,8 +53,8 @@ class DirectiveFanOutTest extends CascadeIntegrationTest {
   }
 
   @Test
-  void issuingCommitsOneJobPerAssignmentAndTheJobsStartThemInOrderRetryingAFailureWithoutADuplicate() {
-    // Every department and every district twice, one item each: about 70 assignments.
+  void issuingCommitsOneJobPerChunkAndTheJobsStartThemInOrderRetryingAFailedChunkWithoutADuplicate() {
+    // Every department and every district twice, one item each: 70 assignments, chunks of 25, 25 and 20.
     List<String> codes = new ArrayList<>();
     agencies.ofKind(AgencyKind.DEPARTMENT).stream().map(Agency::code).forEach(codes::add);
     agencies.ofKind(AgencyKind.DISTRICT).stream().map(Agency::code).forEach(codes::add);
@@ -61,50 +62,51 @@ class DirectiveFanOutTest extends CascadeIntegrationTest {
     twice.addAll(codes);
     Directive d = directives.issue(TestDocuments.directive(LocalDate.now(clock), twice.toArray(String[]::new)));
     int total = 2 * codes.size();
+    assertThat(total).as("three chunks, the last one short").isBetween(51, 74);
 
-    // Committed: the directive, every assignment row, one waiting job each; no instance, no task yet.
+    // Committed: the directive, every assignment row, one waiting job per chunk; no instance, no task yet.
     List<Assignment> rows = assignments.ofDirective(d.id());
     assertThat(rows).hasSize(total).allSatisfy(a -> assertThat(a.processInstanceId()).isNull());
     assertThat(instancesOf(d)).isZero();
     List<Job> jobs = fanOutJobs(d);
-    assertThat(jobs).hasSize(total);
+    assertThat(jobs).hasSize(3);
     assertThat(page(d)).contains("đã giao 0/" + total);
 
-    // In the letter's order: item by item.
+    // In the letter's order: item by item, chunk by chunk, each assignment in exactly one chunk.
     List<Long> inJobOrder = jobs.stream()
-        .map(j -> ((Number) runtimeService.getVariable(j.getExecutionId(), "assignmentId")).longValue()).toList();
+        .flatMap(j -> java.util.Arrays.stream(((String) runtimeService.getVariable(j.getExecutionId(), "fanOutChunk")).split(",")))
+        .map(Long::valueOf).toList();
     assertThat(inJobOrder).isEqualTo(rows.stream().map(Assignment::id).toList());
 
-    // The first half is started; then the next start fails: its assignment row is not there (a
-    // database fault of the moment), so its instance cannot be linked and the job's transaction rolls back.
-    int half = total / 2;
-    for (Job job : jobs.subList(0, half)) {
-      managementService.executeJob(job.getId());
-    }
-    assertThat(page(d)).contains("đã giao " + half + "/" + total);
-    long missingId = rows.get(half).id();
+    // The first chunk is started; then the second fails: one of its rows is not there (a database
+    // fault of the moment), so that instance cannot be linked and the chunk's transaction rolls back whole.
+    managementService.executeJob(jobs.get(0).getId());
+    assertThat(instancesOf(d)).isEqualTo(25);
+    assertThat(page(d)).contains("đã giao 25/" + total);
+    long missingId = rows.get(30).id();
     java.util.Map<String, Object> missingRow = jdbc.sql("select * from cascade_assignment where id = :id")
         .param("id", missingId).query().singleRow();
     jdbc.sql("delete from cascade_assignment where id = :id").param("id", missingId).update();
-    Job failing = jobs.get(half);
+    Job failing = jobs.get(1);
     assertThatThrownBy(() -> managementService.executeJob(failing.getId()));
     Job failed = managementService.createJobQuery().jobId(failing.getId()).singleResult();
     assertThat(failed.getRetries()).as("R5/PT1M: four retries left").isEqualTo(4);
     assertThat(failed.getDuedate()).as("retried a minute later").isAfter(java.util.Date.from(Instant.now().plusSeconds(30)));
-    assertThat(instancesOf(d)).as("the failed start left no instance behind").isEqualTo(half);
+    assertThat(instancesOf(d)).as("the failed chunk left none of its instances behind").isEqualTo(25);
+    assertThat(assignments.ofDirective(d.id()).stream().filter(a -> a.processInstanceId() != null).count()).isEqualTo(25);
     String partly = page(d);
-    // (while its row is missing, the directive counts one assignment less)
-    assertThat(partly).contains("đã giao " + half + "/" + (total - 1), "1 nhiệm vụ giao chưa được, hệ thống sẽ tự thử lại.");
+    // (while its row is missing, the directive and the chunk count one assignment less)
+    assertThat(partly).contains("đã giao 25/" + (total - 1), "24 nhiệm vụ giao chưa được, hệ thống sẽ tự thử lại.");
 
     // With no retry left it says so, for an administrator to act on.
     managementService.setJobRetries(failing.getId(), 0);
-    assertThat(page(d)).contains("1 nhiệm vụ đã thử lại nhiều lần vẫn chưa giao được");
+    assertThat(page(d)).contains("24 nhiệm vụ đã thử lại nhiều lần vẫn chưa giao được").doesNotContain("tự thử lại");
 
     // The row is back, the job is retried (as Cockpit's "retry" does) and the rest run.
     jdbc.sql("insert into cascade_assignment (" + String.join(", ", missingRow.keySet()) + ") values ("
         + String.join(", ", missingRow.keySet().stream().map(k -> ":" + k).toList()) + ")").params(missingRow).update();
     managementService.setJobRetries(failing.getId(), 1);
-    for (Job job : jobs.subList(half, total)) {
+    for (Job job : jobs.subList(1, 3)) {
       managementService.executeJob(job.getId());
     }
     assertThat(fanOutJobs(d)).isEmpty();
@@ -126,7 +128,7 @@ class DirectiveFanOutTest extends CascadeIntegrationTest {
         TestDocuments.directive(LocalDate.now(clock), "so-yt", "so-tc", "ubnd-bien-hoa"), String.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     Directive d = directives.all().stream().max(java.util.Comparator.comparing(Directive::id)).orElseThrow();
-    assertThat(fanOutJobs(d)).hasSize(3);
+    assertThat(fanOutJobs(d)).as("one chunk").hasSize(1);
     assertThat(instancesOf(d)).isZero();
     fanOut.runFanOut(d.processInstanceId());
     assertThat(instancesOf(d)).isEqualTo(3);
@@ -139,7 +141,7 @@ class DirectiveFanOutTest extends CascadeIntegrationTest {
 
   private List<Job> fanOutJobs(Directive d) {
     return managementService.createJobQuery().processInstanceId(directives.get(d.id()).processInstanceId())
-        .activityId(DirectiveProcess.CALL_ACTIVITY_ASSIGNMENTS).orderByJobPriority().desc().list();
+        .activityId(DirectiveProcess.SUBPROCESS_FAN_OUT).orderByJobPriority().desc().list();
   }
 
   private String page(Directive d) {
