@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cascade-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.eventing.execution=true", // FanOutNow listens to the end of the fan-out's preparation
     "spring.mail.host=localhost",
     "spring.mail.port=${cascade.test.smtp-port:3025}"
 })

@@ -20,7 +20,8 @@ import vn.cascade.directive.DirectiveProcess;
  * them (priority), each in its own transaction, as soon as the transaction that created them has
  * committed. Tests that issue a directive then find every assignment's task, as they would a moment
  * later on a running server; {@link #pause()} leaves the jobs waiting, for the tests of the fan-out
- * itself ({@code DirectiveFanOutTest}).
+ * itself ({@code DirectiveFanOutTest}). It listens to the engine's execution events, which Cascade
+ * leaves off: a context that imports it sets {@code camunda.bpm.eventing.execution=true}.
  */
 @TestConfiguration
 public class FanOutNow {

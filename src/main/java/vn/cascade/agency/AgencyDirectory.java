@@ -278,13 +278,7 @@ public class AgencyDirectory {
         return Optional.empty();
       }
     }
-    String phrase = groupPhrase(selector);
-    for (AgencyKind kind : AgencyKind.values()) {
-      if (kind.groupPhrases().stream().map(AgencyDirectory::groupPhrase).anyMatch(phrase::equals)) {
-        return Optional.of(kind);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(GROUPS_BY_PHRASE.get(groupPhrase(selector)));
   }
 
   /**
@@ -315,9 +309,28 @@ public class AgencyDirectory {
     return "Mã cơ quan không có trong danh mục: " + Texts.abbreviate(code, 64) + ".";
   }
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.;:]+$");
+  /**
+   * Each kind's group phrases as {@link #groupPhrase} normalises them, once: every selector of every
+   * item is checked on each issue. After the patterns, which static fields initialise in order.
+   */
+  private static final Map<String, AgencyKind> GROUPS_BY_PHRASE = groupsByPhrase();
+
+  private static Map<String, AgencyKind> groupsByPhrase() {
+    Map<String, AgencyKind> groups = new HashMap<>();
+    for (AgencyKind kind : AgencyKind.values()) {
+      for (String phrase : kind.groupPhrases()) {
+        groups.putIfAbsent(groupPhrase(phrase), kind);
+      }
+    }
+    return Map.copyOf(groups);
+  }
+
   /** "Chủ tịch Ủy ban nhân dân các xã,  phường." → "ubnd các xã, phường". */
   private static String groupPhrase(String text) {
-    String s = Texts.nfc(text).toLowerCase(VI).replaceAll("\\s+", " ").replaceAll("[.;:]+$", "").strip();
+    String s = Texts.nfc(text).toLowerCase(VI);
+    s = TRAILING_PUNCTUATION.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("").strip();
     s = s.replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd");
     for (String title : List.of("chủ tịch ", "giám đốc, thủ trưởng ", "thủ trưởng ")) {
       if (s.startsWith(title)) {

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The same cascade on a real PostgreSQL server (embedded, from Maven Central), the postgres profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.eventing.execution=true", // FanOutNow listens to the end of the fan-out's preparation
     // Its own engine name: closing this context must not unregister the H2 suite's "default" engine,
     // which engine-rest and the webapps look up by name.
     "camunda.bpm.process-engine-name=postgresEndToEnd",
