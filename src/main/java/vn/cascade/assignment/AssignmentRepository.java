@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 import vn.cascade.common.CommitBatch;
 import vn.cascade.common.TransactionCache;
 
-/** Cascade's table of assignments; also the source of a directive's multi-instance collection. */
-@Repository("directiveAssignments")
+/** Cascade's table of assignments. */
+@Repository
 public class AssignmentRepository {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -56,7 +56,7 @@ public class AssignmentRepository {
         .toArray(SqlParameterSource[]::new));
   }
 
-  /** The ids a directive's multi-instance runs over, used as {@code ${directiveAssignments.idsOf(directiveId)}}. */
+  /** A directive's assignment ids in the letter's order (item, then agency): what its fan-out's chunks are cut from. */
   public List<Long> idsOf(Long directiveId) {
     return jdbc.sql("select id from cascade_assignment where directive_id = :d order by item_number, id")
         .param("d", directiveId).query(Long.class).list();

@@ -2,11 +2,15 @@ package vn.cascade.directive;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,9 +75,14 @@ public class DirectiveFanOut {
    * read in one query and kept for the chunk's transaction, where each instance's start finds its own.
    */
   public List<Long> assignmentsOf(String chunk) {
-    List<Long> ids = Arrays.stream(chunk.split(",")).map(Long::valueOf).toList();
+    List<Long> ids = idsOf(chunk);
     assignments.holdAll(ids);
     return ids;
+  }
+
+  /** A chunk's ids, as {@link #chunksOf} wrote them. */
+  private static List<Long> idsOf(String chunk) {
+    return Arrays.stream(chunk.split(",")).map(Long::valueOf).toList();
   }
 
   /**
@@ -115,17 +124,29 @@ public class DirectiveFanOut {
       return new Progress(total, started, 0, 0);
     }
     // A failed chunk is counted by its assignments that have no instance yet (a chunk starts all or none).
+    List<Job> failed = managementService.createJobQuery().processInstanceId(d.processInstanceId())
+        .activityId(DirectiveProcess.SUBPROCESS_FAN_OUT).withException().listPage(0, DirectiveValidator.MAX_ASSIGNMENTS);
+    if (failed.isEmpty()) {
+      return new Progress(total, started, 0, 0);
+    }
+    Map<String, List<Long>> chunkOfExecution = new HashMap<>();
+    for (VariableInstance v : runtimeService.createVariableInstanceQuery().variableName(FAN_OUT_CHUNK)
+        .executionIdIn(failed.stream().map(Job::getExecutionId).toArray(String[]::new))
+        .listPage(0, DirectiveValidator.MAX_ASSIGNMENTS)) {
+      if (v.getValue() instanceof String chunk && !chunk.isBlank()) {
+        chunkOfExecution.put(v.getExecutionId(), idsOf(chunk));
+      }
+    }
+    Set<Long> waiting = chunkOfExecution.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql(
+            "select id from cascade_assignment where id in (:ids) and process_instance_id is null")
+        .param("ids", chunkOfExecution.values().stream().flatMap(List::stream).toList()).query(Long.class).list());
     int failing = 0;
     int stalled = 0;
-    for (Job job : managementService.createJobQuery().processInstanceId(d.processInstanceId())
-        .activityId(DirectiveProcess.SUBPROCESS_FAN_OUT).withException().listPage(0, DirectiveValidator.MAX_ASSIGNMENTS)) {
-      Object chunk = runtimeService.getVariableLocal(job.getExecutionId(), FAN_OUT_CHUNK);
-      if (chunk instanceof String ids && !ids.isBlank()) {
-        int waiting = jdbc.sql("select count(*) from cascade_assignment where id in (:ids) and process_instance_id is null")
-            .param("ids", Arrays.stream(ids.split(",")).map(Long::valueOf).toList()).query(Integer.class).single();
-        failing += waiting;
-        stalled += job.getRetries() == 0 ? waiting : 0;
-      }
+    for (Job job : failed) {
+      int unstarted = (int) chunkOfExecution.getOrDefault(job.getExecutionId(), List.of()).stream()
+          .filter(waiting::contains).count();
+      failing += unstarted;
+      stalled += job.getRetries() == 0 ? unstarted : 0;
     }
     return new Progress(total, started, failing, stalled);
   }
