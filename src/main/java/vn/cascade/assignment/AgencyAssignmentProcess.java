@@ -29,9 +29,6 @@ public final class AgencyAssignmentProcess {
   /** Bullets an item may have: the report form has this many result fields. */
   public static final int MAX_BULLETS = 6;
 
-  /** Handed in by the directive's call activity; used once, to link the instance to its row. */
-  public static final ProcessVariable<Long> ASSIGNMENT_ID = ProcessVariable.of("assignmentId", Long.class);
-
   // What people type. Nothing else is a variable of this process: what the forms show is the task's
   // view (AssignmentViews), who works on a task and when it is due come from Cascade's tables.
   public static final ProcessVariable<String> OVERALL_RESULT = ProcessVariable.of("overallResult", String.class);

@@ -1,6 +1,6 @@
 package vn.cascade.assignment;
 
-import static vn.cascade.assignment.AgencyAssignmentProcess.ASSIGNMENT_ID;
+import static vn.cascade.directive.DirectiveProcess.ASSIGNMENT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -38,7 +38,8 @@ class LoadAssignmentDelegate implements JavaDelegate, ExecutionListener {
   public void execute(DelegateExecution execution) {
     // Linked first, then read by process instance: the tasks, the chase and the contributions read the
     // same row again in this transaction and get it from the transaction's cache.
-    assignments.setProcessInstance(ASSIGNMENT_ID.from(execution), execution.getProcessInstanceId());
+    // The call activity's instance that started this one holds the assignment id (its element variable).
+    assignments.setProcessInstance(ASSIGNMENT_ID.from(execution.getSuperExecution()), execution.getProcessInstanceId());
     Assignment a = assignments.ofProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     Directive d = directives.find(a.directiveId()).orElseThrow();
     access.grantNew(execution.getProcessInstanceId(), a.agencyCode(), d.collectingAgency(),

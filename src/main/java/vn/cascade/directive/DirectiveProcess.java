@@ -29,6 +29,12 @@ public final class DirectiveProcess {
   public static final String DECISION_RETURN = "return";
 
   public static final ProcessVariable<Long> DIRECTIVE_ID = ProcessVariable.of("directiveId", Long.class);
+  /**
+   * The element variable of {@link #CALL_ACTIVITY_ASSIGNMENTS}, local to each of its instances: the
+   * assignment whose {@code agency-assignment} instance that instance calls. The called instance reads
+   * it from its super execution when it starts; it is not copied into the called instance.
+   */
+  public static final ProcessVariable<Long> ASSIGNMENT_ID = ProcessVariable.of("assignmentId", Long.class);
   public static final ProcessVariable<String> DIRECTIVE_NUMBER = ProcessVariable.of("directiveNumber", String.class);
   public static final ProcessVariable<Date> REPORT_DEADLINE = ProcessVariable.of("reportDeadline", Date.class);
   public static final ProcessVariable<Date> SUMMARY_DEADLINE = ProcessVariable.of("summaryDeadline", Date.class);

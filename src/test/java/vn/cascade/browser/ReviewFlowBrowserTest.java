@@ -123,7 +123,7 @@ class ReviewFlowBrowserTest extends CascadeIntegrationTest {
     assertThat(firstReport.getName()).isEqualTo(REPORT_TASK_NAME);
     assertThat(firstReport.getAssignee()).as("nobody has claimed the task yet").isNull();
     String processInstanceId = firstReport.getProcessInstanceId();
-    long assignmentId = (Long) runtimeService.getVariable(processInstanceId, "assignmentId");
+    long assignmentId = assignments.ofProcessInstance(processInstanceId).orElseThrow().id();
     Assignment before = assignments.find(assignmentId).orElseThrow();
     assertThat(before.agencyCode()).isEqualTo(AGENCY);
     assertThat(attachments.of(assignmentId)).as("no file attached yet").isEmpty();

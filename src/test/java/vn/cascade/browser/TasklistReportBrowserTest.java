@@ -90,7 +90,7 @@ class TasklistReportBrowserTest extends CascadeIntegrationTest {
     assertThat(task.getName()).isEqualTo(TASK_NAME);
     assertThat(task.getAssignee()).as("nobody has claimed the task yet").isNull();
     String processInstanceId = task.getProcessInstanceId();
-    long assignmentId = (Long) runtimeService.getVariable(processInstanceId, "assignmentId");
+    long assignmentId = assignments.ofProcessInstance(processInstanceId).orElseThrow().id();
     Instant submittedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     clock.set(submittedAt);
 
@@ -120,9 +120,10 @@ class TasklistReportBrowserTest extends CascadeIntegrationTest {
     assertThat(variables).containsAllEntriesOf(report);
     // Only what the officer typed was submitted: nothing the form merely shows, no hidden field (the item
     // has three bullets), and once recorded the answers are not variables of the instance any more.
-    // (Beside them: assignmentId, and the engine's own multi-instance counters of the contribution tasks.)
+    // (Beside them, when the item names coordinating agencies: the engine's own multi-instance counters of
+    // the contribution tasks. The instance has no variable of its own: its assignment is its row's link.)
     java.util.Set<String> ours = new java.util.TreeSet<>(variables.keySet());
-    ours.removeAll(java.util.Set.of("assignmentId", "contributor", "loopCounter", "nrOfInstances",
+    ours.removeAll(java.util.Set.of("contributor", "loopCounter", "nrOfInstances",
         "nrOfActiveInstances", "nrOfCompletedInstances"));
     assertThat(ours).containsExactlyInAnyOrderElementsOf(report.keySet());
     assertThat(runtimeService.getVariables(processInstanceId)).doesNotContainKeys(report.keySet().toArray(String[]::new));
@@ -194,7 +195,7 @@ class TasklistReportBrowserTest extends CascadeIntegrationTest {
     assertThat(driver.findElements(field("Field_Bullet3Result"))).hasSize(1);
     assertThat(driver.findElements(field("Field_Bullet4Result"))).isEmpty();
     // The way to attach the signed file: a link from the form to Cascade's upload page.
-    long assignmentId = (Long) runtimeService.getVariable(processInstanceId, "assignmentId");
+    long assignmentId = assignments.ofProcessInstance(processInstanceId).orElseThrow().id();
     assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(
         "form.fjs-form a[href$='/assignments/" + assignmentId + "/attachments']"))).hasSize(1);
   }

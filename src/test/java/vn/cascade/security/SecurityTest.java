@@ -148,17 +148,22 @@ class SecurityTest extends CascadeIntegrationTest {
   }
 
   @Test
-  void aReportCompletedWithAnotherAssignmentsIdIsStillRecordedOnItsOwn() {
+  void aReportCompletedWithAnotherAssignmentsIdIsRefusedAndRecordsNothing() {
     Directive d = issue("so-yt", "ca-tinh");
     Assignment health = assignments.ofDirective(d.id()).get(0);
     Assignment police = assignments.ofDirective(d.id()).get(1);
     Map<String, Object> tampered = new HashMap<>(report("Báo cáo của Sở Y tế."));
     tampered.put("assignmentId", police.id());
-    completeAs("so-yt", taskOf(health.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS), tampered);
+    // The instance has no assignmentId variable (its assignment is its row's link), so the key is foreign to the form.
+    assertThatThrownBy(() -> completeAs("so-yt",
+        taskOf(health.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS), tampered))
+        .hasMessageContaining("biểu mẫu này không có trường assignmentId");
     executeAsyncJobs();
 
-    assertThat(assignments.find(health.id()).orElseThrow().report()).containsEntry("overallResult", "Báo cáo của Sở Y tế.");
+    assertThat(taskOf(health.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS)).isNotNull();
+    assertThat(assignments.find(health.id()).orElseThrow().reported()).isFalse();
     assertThat(assignments.find(police.id()).orElseThrow().reported()).isFalse();
+    assertThat(runtimeService.getVariables(health.processInstanceId())).isEmpty();
   }
 
   @Test
