@@ -86,6 +86,20 @@ class IntakePageController {
     }
   }
 
+  /**
+   * The addresses the import and review forms post to, opened again from the address bar or history
+   * (a reload after a refused Ban hành): back to the letter page, not the framework's 405.
+   */
+  @GetMapping({"/intake/directives/import", "/intake/directives/review"})
+  String directiveFormAgain() {
+    return "redirect:/intake/directives/new";
+  }
+
+  @GetMapping({"/intake/conclusions/import", "/intake/conclusions/review"})
+  String conclusionFormAgain() {
+    return "redirect:/intake/conclusions/new";
+  }
+
   @GetMapping("/intake/directives/blank")
   String blankDirective(Model model, HttpServletResponse response) {
     if (!user.isIssuer()) {

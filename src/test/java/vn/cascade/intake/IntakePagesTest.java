@@ -265,6 +265,18 @@ class IntakePagesTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void reopeningAFormsPostAddressLeadsBackToItsLetterPage() {
+    Browser office = new Browser("vp-ubnd");
+    for (String kind : List.of("directives", "conclusions")) {
+      for (String step : List.of("import", "review")) {
+        ResponseEntity<String> again = office.get("/intake/" + kind + "/" + step);
+        assertThat(again.getStatusCode().value()).as("GET /intake/%s/%s", kind, step).isEqualTo(302);
+        assertThat(again.getHeaders().getLocation().getPath()).isEqualTo("/intake/" + kind + "/new");
+      }
+    }
+  }
+
+  @Test
   void anUnresolvedAgencyBlocksIssuingUntilTheOfficerPicksOneOrRemovesIt() {
     Browser office = new Browser("vp-ubnd");
     String number = TestDocuments.uniqueNumber("UBND-THNC");
