@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies above {@code cascade.api.max-request-bytes} (default 1 MB) on the API. A
  * body without a declared length (chunked) is read up to the limit first, then handed on. A letter's
  * file uploaded to the import ({@code multipart/form-data}) is left to the multipart limits and to the
- * import's own 20 MB limit.
+ * import's own 20 MB limit; above the multipart limit, where Tomcat would refuse it in English, it is
+ * refused here: in problem details on the API, on a Vietnamese page on the intake pages.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +27,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   /** The import of a letter's file (vn.cascade.intake). */
   private static final java.util.Set<String> LETTER_UPLOADS = java.util.Set.of("/api/directives/import",
       "/api/conclusions/import");
+
+  /** The same imports from Cascade's intake pages, each with the page to go back to. */
+  private static final java.util.Map<String, String> PAGE_LETTER_UPLOADS = java.util.Map.of(
+      "/intake/directives/import", "/intake/directives/new", "/intake/conclusions/import", "/intake/conclusions/new");
 
   private final long maxBytes;
   private final long uploadMaxBytes;
@@ -51,16 +56,40 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         + "\"}]}").getBytes(StandardCharsets.UTF_8));
   }
 
+  private void refuseLetterPage(HttpServletRequest request, HttpServletResponse response, String back)
+      throws IOException {
+    response.setStatus(413);
+    response.setContentType("text/html;charset=UTF-8");
+    response.setHeader("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY);
+    response.setHeader("Referrer-Policy", PageSecurityHeaders.REFERRER_POLICY);
+    response.getOutputStream().write(("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        + "<title>Tệp quá lớn · Cascade</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+        + "/cascade/intake.css\"></head><body><main><h1>Tệp quá lớn</h1>"
+        + "<p class=\"refused\">Tệp văn bản lớn hơn giới hạn 20 MB nên chưa được nhận; chưa có gì thay đổi. "
+        + "Xin chọn tệp nhỏ hơn (ví dụ bản quét với độ phân giải thấp hơn) hoặc dán nội dung văn bản.</p>"
+        + "<p><a href=\"" + request.getContextPath() + back + "\">Quay lại trang nhập văn bản</a></p>"
+        + "</main></body></html>").getBytes(StandardCharsets.UTF_8));
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
+    return !(path.startsWith("/api/") || path.startsWith("/engine-rest/") || PAGE_LETTER_UPLOADS.containsKey(path));
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
+    String back = PAGE_LETTER_UPLOADS.get(request.getRequestURI().substring(request.getContextPath().length()));
+    if (back != null) {
+      if (length > uploadMaxBytes) {
+        refuseLetterPage(request, response, back);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (isLetterUpload(request)) {
       // Above the multipart limit Tomcat would refuse it in English; the import itself refuses above 20 MB.
       if (length > uploadMaxBytes) {

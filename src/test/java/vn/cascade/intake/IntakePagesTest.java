@@ -265,6 +265,33 @@ class IntakePagesTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void aLetterFileAboveTheUploadLimitIsRefusedOnAVietnamesePage() throws Exception {
+    Browser office = new Browser("vp-ubnd");
+    String csrf = csrf(office.get("/intake/directives/new").getBody());
+    long before = jdbc.sql("select count(*) from cascade_directive").query(Long.class).single();
+    // 30 MB, sent with its length as a browser sends a form: above the multipart limit (26 MB).
+    String boundary = "cascade-test-boundary";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(new byte[30 * 1024 * 1024]);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpHeaders headers = office.headers(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+    ResponseEntity<String> refused = office.as.exchange("/intake/directives/import",
+        org.springframework.http.HttpMethod.POST, new HttpEntity<>(body.toByteArray(), headers), String.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(413);
+    assertThat(refused.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
+    Document page = Jsoup.parse(refused.getBody());
+    assertThat(page.selectFirst("h1").text()).isEqualTo("Tệp quá lớn");
+    assertThat(page.text()).contains("lớn hơn giới hạn 20 MB", "chưa có gì thay đổi");
+    assertThat(page.selectFirst("a").attr("href")).isEqualTo("/intake/directives/new");
+    assertThat(jdbc.sql("select count(*) from cascade_directive").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void reopeningAFormsPostAddressLeadsBackToItsLetterPage() {
     Browser office = new Browser("vp-ubnd");
     for (String kind : List.of("directives", "conclusions")) {
