@@ -430,6 +430,7 @@ public final class LoadBenchmark {
           perFloor / perBare, (double) SqlCounter.roundTrips(floorSql) / SqlCounter.roundTrips(bareSql));
       line("A   cascade against the floor: time %.2f, latency p50 %.2f, SQL statements %.2f", floorRate / cascadeRate,
           percentile(cascade.latencies(), 0.5) / percentile(floorResult.latencies(), 0.5), perCascade / perFloor);
+      driverTime("A", "directive start", cascade, baseline, floorResult, directives);
       printTop("SQL statements per directive start, cascade", cascadeSql, directives, 25);
       printTop("SQL statements per " + perDirective + " bare starts, baseline", bareSql, directives, 15);
       printTop("SQL statements per floor directive start", floorSql, directives, 15);
@@ -634,9 +635,30 @@ public final class LoadBenchmark {
           b, c / b);
     }
 
+    /**
+     * Where a unit's time went: waiting on the driver (statements, batches, commits: PostgreSQL's work and the
+     * round trip) and the rest (the JVM's work), per unit, summed over the threads, for each side.
+     */
+    private void driverTime(String phase, String per, Result cascade, Result baseline, Result floorResult, int n) {
+      for (Result r : List.of(cascade, baseline, floorResult)) {
+        String side = r == cascade ? "cascade" : r == baseline ? "baseline" : "floor";
+        Map<String, Long> ns = SqlCounter.nanos(r.sql());
+        double driver = ns.values().stream().mapToLong(Long::longValue).sum() / 1e6 / n;
+        double wall = r.seconds() * 1e3 * threads / n;
+        line("%s time per %s, %s: %.1f ms of thread time, %.1f ms in the driver (commits %.1f, batches %.1f,"
+            + " statements alone %.1f), %.1f ms elsewhere", phase, per, side, wall, driver,
+            ns.getOrDefault("commit", 0L) / 1e6 / n, ns.getOrDefault("batch", 0L) / 1e6 / n,
+            driver - (ns.getOrDefault("commit", 0L) + ns.getOrDefault("batch", 0L)) / 1e6 / n, wall - driver);
+        if (r == cascade) {
+          ns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(12)
+              .forEach(e -> System.out.printf("    %8.2f ms  %s%n", e.getValue() / 1e6 / n, e.getKey()));
+        }
+      }
+    }
+
     private void printTop(String title, Map<String, Long> counts, int per, int limit) {
       System.out.printf("  %s (%d kinds, top %d):%n", title, counts.size(), limit);
-      counts.entrySet().stream().filter(e -> !e.getKey().equals(SqlCounter.ROUND_TRIPS)).sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+      counts.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
           .limit(limit).forEach(e -> System.out.printf("    %8.2f  %s%n", (double) e.getValue() / per, e.getKey()));
     }
   }

@@ -30,9 +30,12 @@ final class SqlCounter {
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   /** Key of the round trips in a snapshot: each statement executed alone, each batch sent. */
   static final String ROUND_TRIPS = "(round trips)";
+  /** Prefix of the keys that hold nanoseconds spent waiting on the driver: per statement kind, "batch", "commit". */
+  static final String NANOS = "(ns) ";
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final LongAdder roundTrips = new LongAdder();
+  private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
 
   /** Wraps the application's {@code dataSource} bean once it is ready. */
   BeanPostProcessor postProcessor() {
@@ -56,12 +59,24 @@ final class SqlCounter {
     Map<String, Long> copy = new HashMap<>();
     counts.forEach((k, v) -> copy.put(k, v.sum()));
     copy.put(ROUND_TRIPS, roundTrips.sum());
+    nanos.forEach((k, v) -> copy.put(NANOS + k, v.sum()));
     return copy;
   }
 
   static long total(Map<String, Long> counts) {
-    return counts.entrySet().stream().filter(e -> !e.getKey().equals(ROUND_TRIPS)).mapToLong(Map.Entry::getValue)
+    return counts.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** Nanoseconds spent in the driver (statements, batches, commits) in a snapshot or a difference of two. */
+  static Map<String, Long> nanos(Map<String, Long> counts) {
+    Map<String, Long> only = new HashMap<>();
+    counts.forEach((k, v) -> {
+      if (k.startsWith(NANOS)) {
+        only.put(k.substring(NANOS.length()), v);
+      }
+    });
+    return only;
   }
 
   static long roundTrips(Map<String, Long> counts) {
@@ -81,6 +96,14 @@ final class SqlCounter {
 
   private Connection connection(Connection target) {
     return proxy(Connection.class, target, (p, m, a) -> {
+      if (m.getName().equals("commit")) {
+        long t = System.nanoTime();
+        try {
+          return call(target, m, a);
+        } finally {
+          time("commit", t);
+        }
+      }
       Object result = call(target, m, a);
       String sql = a != null && a.length > 0 && a[0] instanceof String s ? s : null;
       if (result instanceof CallableStatement s) {
@@ -103,11 +126,21 @@ final class SqlCounter {
       if (name.equals("addBatch") || (name.startsWith("execute") && !name.endsWith("Batch"))) {
         count(sql);
       }
-      if (name.startsWith("execute")) {
-        roundTrips.increment();
+      if (!name.startsWith("execute")) {
+        return call(target, m, a);
       }
-      return call(target, m, a);
+      roundTrips.increment();
+      long t = System.nanoTime();
+      try {
+        return call(target, m, a);
+      } finally {
+        time(name.endsWith("Batch") ? "batch" : category(sql), t);
+      }
     });
+  }
+
+  private void time(String key, long started) {
+    nanos.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
   }
 
   private void count(String sql) {
