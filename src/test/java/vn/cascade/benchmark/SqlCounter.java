@@ -36,6 +36,7 @@ final class SqlCounter {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final LongAdder roundTrips = new LongAdder();
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+  private volatile boolean counting = true;
 
   /** Wraps the application's {@code dataSource} bean once it is ready. */
   BeanPostProcessor postProcessor() {
@@ -50,8 +51,16 @@ final class SqlCounter {
   DataSource wrap(DataSource target) {
     return proxy(DataSource.class, target, (p, m, a) -> {
       Object result = call(target, m, a);
-      return result instanceof Connection c ? connection(c) : result;
+      return result instanceof Connection c && counting ? connection(c) : result;
     });
+  }
+
+  /**
+   * Off: connections taken from now on are the pool's own, unwrapped, so that a timed run pays nothing for
+   * the counting (the statements they send are not counted). On again: counted as before.
+   */
+  void counting(boolean on) {
+    counting = on;
   }
 
   /** A copy of the counts so far, to subtract from a later one. */
@@ -135,6 +144,9 @@ final class SqlCounter {
         return call(target, m, a);
       } finally {
         time(name.endsWith("Batch") ? "batch" : category(sql), t);
+        if (SAMPLE != null && category(sql).equals(SAMPLE)) {
+          sample(sql, System.nanoTime() - t);
+        }
       }
     });
   }
@@ -143,8 +155,29 @@ final class SqlCounter {
     nanos.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
   }
 
+  private static final String SAMPLE = System.getProperty("benchmark.sqlSample");
+  private final java.util.concurrent.atomic.AtomicInteger sampled = new java.util.concurrent.atomic.AtomicInteger();
+
+  private void sample(String sql, long nanos) {
+    StringBuilder frames = new StringBuilder();
+    for (StackTraceElement e : new Throwable().getStackTrace()) {
+      String f = e.toString();
+      if (f.contains("AuthorizationSetup") || f.contains("CreateAdminUser")) {
+        return;
+      }
+      if (f.startsWith("vn.cascade") && !f.contains("benchmark") || f.contains("Authoriz") || f.contains("Cmd.execute")
+          || f.contains("IdentityLink")) {
+        frames.append("\n    at ").append(f);
+      }
+    }
+    if (sampled.incrementAndGet() <= 6) {
+      System.out.println("SQL sample " + nanos / 1000 + " us: " + sql.replaceAll("\\s+", " ") + frames);
+    }
+  }
+
   private void count(String sql) {
-    counts.computeIfAbsent(category(sql), k -> new LongAdder()).increment();
+    String category = category(sql);
+    counts.computeIfAbsent(category, k -> new LongAdder()).increment();
   }
 
   static String category(String sql) {
