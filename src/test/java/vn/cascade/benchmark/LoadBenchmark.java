@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ import vn.cascade.directive.DirectiveService;
  * bare Camunda Spring Boot application, each in a fresh JVM on an empty database. Every figure is
  * printed as "cascade X, baseline Y, ratio Z".
  *
- * <p>A is timed with the SQL counter off and counted in a second pass of
+ * <p>A is timed with the SQL counter off, the three sides interleaved in {@code -Dbenchmark.rounds} (4)
+ * rounds, and counted in a second pass of
  * {@code -Dbenchmark.countedDirectives} (100) directives. Diagnostics: {@code -Dbenchmark.only=A} runs A
  * alone; {@code -Dbenchmark.pgWaits=true} samples {@code pg_stat_activity} during each measured run
  * ({@link WaitSampler}); {@code -Dbenchmark.sqlSample=<kind>} prints the first statements of one kind
@@ -296,6 +298,7 @@ public final class LoadBenchmark {
     private final List<String> agencies;
     private final int total = warmUp + directives;
     /** Directives of A's second pass, the one whose SQL is counted (the first pass is timed, uncounted). */
+    private final int rounds = Math.max(1, Math.min(directives, Integer.getInteger("benchmark.rounds", 4)));
     private final int counted = Math.min(directives, Integer.getInteger("benchmark.countedDirectives", 100));
     private final long[] directiveIds = new long[total + counted];
     private final String[][] bareInstances = new String[total + counted][];
@@ -414,14 +417,21 @@ public final class LoadBenchmark {
       parallel(0, warmUp, issue);
       parallel(0, warmUp, bare);
       parallel(0, warmUp, floor);
+      // The database is a few seconds old: without statistics PostgreSQL takes every column for mostly non-null,
+      // and plans the engine's load of an execution's variables ("where EXECUTION_ID_ = ? and TASK_ID_ is
+      // null", run by every fan-out job) with a bitmap of all the variables without a task, a cost that grows
+      // with the table (0.5 ms at 12,000 rows). Autovacuum analyzes a table of a running server long before
+      // that; here it would not have run yet. Statistics once after the warm-up, for every side alike.
+      jdbc.sql("analyze").update();
 
       // Timed with the SQL counter switched off: its proxies tax every JDBC call (each parameter set, each
       // statement), so a count taken in the same pass would slow the side that sends more SQL. The counts
       // (and the time in the driver) come from a second pass of the same work with the counter on.
       sql.counting(false);
-      Result cascade = parallel(warmUp, total, issue);
-      Result baseline = parallel(warmUp, total, bare);
-      Result floorResult = parallel(warmUp, total, floor);
+      List<Result> timed = interleaved(warmUp, total, List.of(issue, bare, floor));
+      Result cascade = timed.get(0);
+      Result baseline = timed.get(1);
+      Result floorResult = timed.get(2);
       sql.counting(true);
       Result cascadeCounted = measured(total, total + counted, issue);
       Result baselineCounted = measured(total, total + counted, bare);
@@ -434,7 +444,8 @@ public final class LoadBenchmark {
       long waiting = tasks.createTaskQuery().taskDefinitionKey(AgencyAssignmentProcess.TASK_REPORT_RESULTS).count();
       System.out.printf("  %d assignments in the table, %d report tasks open%n", made, waiting);
       compare("A", "directive starts (1 directive of " + perDirective + " assignments vs " + perDirective
-          + " bare one-task starts), timed with the SQL counter off", "directives", cascade, baseline);
+          + " bare one-task starts), timed with the SQL counter off, in " + rounds + " interleaved rounds",
+          "directives", cascade, baseline);
       line("A   of which the issue itself (the request's part, before the fan-out jobs): latency p50 %.1f ms",
           percentile(cascade.series("request").latencies(), 0.5) / 1e6);
       double perCascade = (double) SqlCounter.total(cascadeSql) / counted;
@@ -599,6 +610,42 @@ public final class LoadBenchmark {
         waits.stopAndPrint();
       }
       return result.withSql(SqlCounter.minus(sql.snapshot(), before));
+    }
+
+    /**
+     * Runs each side's work over [from, to) in {@link #rounds} rounds, the sides in a rotated order in each
+     * round, so that what drifts during a run (the database growing, the JIT, autovacuum) falls on every
+     * side alike. One result per side: its seconds and units summed, its latencies merged.
+     */
+    private List<Result> interleaved(int from, int to, List<Work> sides) throws Exception {
+      int n = sides.size();
+      double[] seconds = new double[n];
+      int[] units = new int[n];
+      List<Map<String, List<long[]>>> parts = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        parts.add(new HashMap<>());
+      }
+      for (int r = 0; r < rounds; r++) {
+        int a = from + (to - from) * r / rounds;
+        int b = from + (to - from) * (r + 1) / rounds;
+        for (int k = 0; k < n; k++) {
+          int side = (k + r) % n;
+          Result part = parallel(a, b, sides.get(side));
+          seconds[side] += part.seconds();
+          units[side] += part.units();
+          part.all().forEach((key, v) -> parts.get(side).computeIfAbsent(key, x -> new ArrayList<>()).add(v));
+        }
+      }
+      List<Result> results = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        Map<String, long[]> merged = new HashMap<>();
+        parts.get(k).forEach((key, arrays) -> {
+          long[] all = arrays.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+          merged.put(key, all);
+        });
+        results.add(new Result(seconds[k], units[k], merged, "op", Map.of()));
+      }
+      return results;
     }
 
     /** Runs work for units [from, to) on the benchmark's threads, each unit on one thread. */
