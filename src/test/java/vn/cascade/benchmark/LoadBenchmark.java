@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -84,7 +86,7 @@ import vn.cascade.directive.DirectiveService;
  * alone; {@code -Dbenchmark.pgWaits=true} samples {@code pg_stat_activity} during each measured run
  * ({@link WaitSampler}); {@code -Dbenchmark.sqlSample=<kind>} prints the first statements of one kind
  * ("select act_ru_authorization") with the frames that sent them; {@code -Dbenchmark.explain=true} prints
- * the authorization rows per group and the plan of the engine's authorization lookup after A. For a CPU
+ * the authorization rows per group and the plans of two of the engine's lookups after A (Load.explainLookups). For a CPU
  * profile: {@code MAVEN_OPTS="-XX:StartFlightRecording=filename=a.jfr,settings=profile"}.
  */
 public final class LoadBenchmark {
@@ -291,14 +293,15 @@ public final class LoadBenchmark {
     private final DirectiveService directiveService;
     private final AssignmentRepository assignments;
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     private final String jdbcUrl;
     private final SqlCounter sql;
     private final GreenMail smtp;
     private final List<String> agencies;
     private final int total = warmUp + directives;
-    /** Directives of A's second pass, the one whose SQL is counted (the first pass is timed, uncounted). */
+    /** Rounds of A's timed pass ({@link #interleaved}). */
     private final int rounds = Math.max(1, Math.min(directives, Integer.getInteger("benchmark.rounds", 4)));
+    /** Directives of A's second pass, the one whose SQL is counted (the first pass is timed, uncounted). */
     private final int counted = Math.min(directives, Integer.getInteger("benchmark.countedDirectives", 100));
     private final long[] directiveIds = new long[total + counted];
     private final String[][] bareInstances = new String[total + counted][];
@@ -312,7 +315,7 @@ public final class LoadBenchmark {
       this.directiveService = app.getBean(DirectiveService.class);
       this.assignments = app.getBean(AssignmentRepository.class);
       this.jdbc = app.getBean(JdbcClient.class);
-      this.dataSource = app.getBean(javax.sql.DataSource.class);
+      this.dataSource = app.getBean(DataSource.class);
       this.jdbcUrl = app.getEnvironment().getProperty("DB_URL");
       this.sql = sql;
       this.smtp = smtp;
@@ -470,7 +473,7 @@ public final class LoadBenchmark {
           (floorCounted.units() / floorCounted.seconds()) / (cascadeCounted.units() / cascadeCounted.seconds()));
       driverTime("A", "directive start (counted pass)", cascadeCounted, baselineCounted, floorCounted, counted);
       if (Boolean.getBoolean("benchmark.explain")) {
-        explainAuthorizationLookup();
+        explainLookups();
       }
       printTop("SQL statements per directive start, cascade", cascadeSql, counted, 25);
       printTop("SQL statements per " + perDirective + " bare starts, baseline", bareSql, counted, 15);
@@ -737,24 +740,47 @@ public final class LoadBenchmark {
       }
     }
 
-    private void explainAuthorizationLookup() {
-      try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-        try (java.sql.ResultSet rs = st.executeQuery("select group_id_, count(*) from act_ru_authorization group by group_id_ order by 2 desc limit 5")) {
+    /**
+     * {@code -Dbenchmark.explain=true}: the authorization rows per group, and the plans PostgreSQL uses for two
+     * of the engine's lookups in a directive start, as prepared statements after their first executions (the
+     * driver's plans): the grant lookup before a candidate group gets its task, and the load of a directive
+     * instance's variables that the fan-out job runs (the engine's query, its select list shortened).
+     */
+    private void explainLookups() {
+      try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery(
+            "select group_id_, count(*) from act_ru_authorization group by group_id_ order by 2 desc limit 5")) {
           while (rs.next()) {
             line("auth rows: %s %d", rs.getString(1), rs.getLong(2));
           }
         }
-        st.execute("prepare authq(int, varchar, int, varchar) as SELECT * FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = $1 AND GROUP_ID_ = $2 AND RESOURCE_TYPE_ = $3 AND RESOURCE_ID_ = $4");
-        for (int i = 0; i < 7; i++) {
-          st.execute("execute authq(1, 'so-yt', 4, 'nope" + i + "')");
+        String directiveInstance;
+        try (ResultSet rs = st.executeQuery("select e.id_ from act_ru_execution e join act_re_procdef d"
+            + " on d.id_ = e.proc_def_id_ where d.key_ = 'directive' and e.parent_id_ is null limit 1")) {
+          directiveInstance = rs.next() ? rs.getString(1) : "none";
         }
-        try (java.sql.ResultSet rs = st.executeQuery("explain (analyze, buffers) execute authq(1, 'so-yt', 4, 'nope')")) {
-          while (rs.next()) {
-            line("plan: %s", rs.getString(1));
-          }
-        }
-      } catch (java.sql.SQLException e) {
+        explain(st, "grant lookup", "(int, varchar, int, varchar) as SELECT * FROM ACT_RU_AUTHORIZATION"
+            + " WHERE TYPE_ = $1 AND GROUP_ID_ = $2 AND RESOURCE_TYPE_ = $3 AND RESOURCE_ID_ = $4",
+            "1, '" + BARE_GROUP + "', 4, 'none'");
+        explain(st, "variables of an execution", "(varchar) as SELECT RES.*, EXECUTION.ACT_INST_ID_"
+            + " FROM ACT_RU_VARIABLE RES LEFT JOIN ACT_RU_EXECUTION EXECUTION ON RES.EXECUTION_ID_ = EXECUTION.ID_"
+            + " LEFT JOIN ACT_RU_EXECUTION PARENT_EXECUTION ON EXECUTION.PARENT_ID_ = PARENT_EXECUTION.ID_"
+            + " WHERE RES.EXECUTION_ID_ = $1 AND RES.TASK_ID_ is null", "'" + directiveInstance + "'");
+      } catch (SQLException e) {
         line("explain failed: %s", e);
+      }
+    }
+
+    private void explain(Statement st, String name, String prepared, String args) throws SQLException {
+      String statement = name.replaceAll("\\W+", "_");
+      st.execute("prepare " + statement + prepared);
+      for (int i = 0; i < 6; i++) { // past the driver's prepare threshold and PostgreSQL's custom plans
+        st.execute("execute " + statement + "(" + args + ")");
+      }
+      try (ResultSet rs = st.executeQuery("explain (analyze, buffers) execute " + statement + "(" + args + ")")) {
+        while (rs.next()) {
+          line("plan, %s: %s", name, rs.getString(1));
+        }
       }
     }
 

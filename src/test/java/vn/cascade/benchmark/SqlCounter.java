@@ -158,15 +158,22 @@ final class SqlCounter {
   private static final String SAMPLE = System.getProperty("benchmark.sqlSample");
   private final java.util.concurrent.atomic.AtomicInteger sampled = new java.util.concurrent.atomic.AtomicInteger();
 
+  /**
+   * Prints one statement of the kind {@code -Dbenchmark.sqlSample} names, with the frames that sent it:
+   * Cascade's own and the engine's commands, managers, providers, behaviours and listeners. Statements of the
+   * application's start-up are skipped.
+   */
   private void sample(String sql, long nanos) {
     StringBuilder frames = new StringBuilder();
     for (StackTraceElement e : new Throwable().getStackTrace()) {
       String f = e.toString();
-      if (f.contains("AuthorizationSetup") || f.contains("CreateAdminUser")) {
+      if (f.startsWith("org.springframework.boot.SpringApplication.run")) {
         return;
       }
-      if (f.startsWith("vn.cascade") && !f.contains("benchmark") || f.contains("Authoriz") || f.contains("Cmd.execute")
-          || f.contains("IdentityLink")) {
+      boolean ours = f.startsWith("vn.cascade") && !f.startsWith("vn.cascade.benchmark");
+      boolean engine = f.startsWith("org.camunda.bpm.engine.impl") && !f.contains(".db.") && (f.contains("Cmd.execute")
+          || f.contains("Manager.") || f.contains("Provider.") || f.contains("Behavior.") || f.contains("Listener."));
+      if (ours || engine) {
         frames.append("\n    at ").append(f);
       }
     }
@@ -176,8 +183,7 @@ final class SqlCounter {
   }
 
   private void count(String sql) {
-    String category = category(sql);
-    counts.computeIfAbsent(category, k -> new LongAdder()).increment();
+    counts.computeIfAbsent(category(sql), k -> new LongAdder()).increment();
   }
 
   static String category(String sql) {
