@@ -13,16 +13,23 @@ public final class AgencyAssignmentProcess {
   public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
   public static final String TASK_ACCEPT_REPORT = "Task_AcceptReport";
   public static final String TASK_RETURN_REPORT = "Task_ReturnReport";
-  /** An agency asked for more time (ExtensionRequests): the decision task opens. */
+  /** An agency asked for more time (ExtensionRequests): escalated from the open task, the decision task opens. */
+  public static final String ESCALATION_EXTENSION_REQUESTED = "extension-requested";
+  /** What models before escalations waited for instead. */
   public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
   public static final String EVENT_EXTENSION_REQUESTED = "StartEvent_ExtensionRequested";
   public static final String TASK_DECIDE_EXTENSION = "Task_DecideExtension";
-  /** An agency returned the assignment as not within its remit (TransferRequests): the decision task opens. */
+  /** An agency returned the assignment as not within its remit (TransferRequests): escalated, the decision task opens. */
+  public static final String ESCALATION_TRANSFER_REQUESTED = "transfer-requested";
+  /** What models before escalations waited for instead. */
   public static final String MESSAGE_TRANSFER_REQUESTED = "TransferRequested";
   public static final String EVENT_TRANSFER_REQUESTED = "StartEvent_TransferRequested";
   public static final String TASK_DECIDE_TRANSFER = "Task_DecideTransfer";
   public static final String TASK_APPLY_TRANSFER_DECISION = "Task_ApplyTransferDecision";
   public static final String TASK_CONTRIBUTE = "Task_ContributeToReport";
+  /** Thrown when the report is accepted: the interrupting event subprocess ends what is open and delivers. */
+  public static final String ESCALATION_REPORT_ACCEPTED = "report-accepted";
+  public static final String EVENT_REPORT_ACCEPTED = "StartEvent_ReportAccepted";
   public static final String TASK_DELIVER_REPORT = "Task_DeliverReportToCollector";
   public static final String END_EVENT = "EndEvent_ReportDelivered";
 

@@ -14,7 +14,7 @@ import vn.cascade.common.VnDates;
 
 /**
  * An agency asks for more time when it needs it: no standing task. The request is checked and
- * recorded, then the assignment's process is told ({@value AgencyAssignmentProcess#MESSAGE_EXTENSION_REQUESTED}),
+ * recorded, then the assignment's process is told ({@value AgencyAssignmentProcess#ESCALATION_EXTENSION_REQUESTED}),
  * which opens Văn phòng UBND's decision task. While it waits, the assignment shows "Đang chờ quyết
  * định gia hạn" and no second request is taken. A refused request changes nothing.
  */
@@ -24,13 +24,15 @@ public class ExtensionRequests {
   private final AssignmentRepository assignments;
   private final ExtensionRepository extensions;
   private final RuntimeService runtimeService;
+  private final AssignmentEscalations escalations;
   private final Clock clock;
 
   ExtensionRequests(AssignmentRepository assignments, ExtensionRepository extensions, RuntimeService runtimeService,
-      Clock clock) {
+      AssignmentEscalations escalations, Clock clock) {
     this.assignments = assignments;
     this.extensions = extensions;
     this.runtimeService = runtimeService;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
@@ -90,7 +92,13 @@ public class ExtensionRequests {
           + Texts.thousands(Texts.MAX_STRING_VARIABLE) + " ký tự hoặc chứa ký tự không hợp lệ.");
     }
     extensions.request(a.id(), a.deadline(), requested, text, userId, clock.instant());
-    runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_EXTENSION_REQUESTED)
-        .processInstanceId(a.processInstanceId()).correlateWithResult();
+    if (escalations.tell(a.processInstanceId(), AgencyAssignmentProcess.EVENT_EXTENSION_REQUESTED,
+        AgencyAssignmentProcess.ESCALATION_EXTENSION_REQUESTED, AgencyAssignmentProcess.MESSAGE_EXTENSION_REQUESTED,
+        AgencyAssignmentProcess.TASK_REPORT_RESULTS, AgencyAssignmentProcess.TASK_REVIEW_REPORT)
+        != AssignmentEscalations.Outcome.TOLD) {
+      // Rolled back with the row above: the instance has no report or review open to ask from.
+      throw new InvalidInputException("assignment", "Nhiệm vụ này đã kết thúc (báo cáo đã được chấp nhận): "
+          + "không thể xin gia hạn.");
+    }
   }
 }

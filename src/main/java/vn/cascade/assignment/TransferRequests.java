@@ -3,7 +3,6 @@ package vn.cascade.assignment;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cascade.agency.AgencyDirectory;
@@ -14,7 +13,7 @@ import vn.cascade.common.Texts;
 /**
  * An agency returns an assignment as not within its remit (không đúng thẩm quyền), with its reason
  * and the agency it suggests: the return is checked and recorded, then the assignment's process is
- * told ({@value AgencyAssignmentProcess#MESSAGE_TRANSFER_REQUESTED}), which opens Văn phòng UBND's
+ * told ({@value AgencyAssignmentProcess#ESCALATION_TRANSFER_REQUESTED}, thrown from the open report task), which opens Văn phòng UBND's
  * decision task. Until it is decided the agency keeps the assignment and no second return is taken.
  */
 @Service
@@ -24,16 +23,16 @@ public class TransferRequests {
   private final TransferRepository transfers;
   private final AssignmentTransfers moves;
   private final AgencyDirectory agencies;
-  private final RuntimeService runtimeService;
+  private final AssignmentEscalations escalations;
   private final Clock clock;
 
   TransferRequests(AssignmentRepository assignments, TransferRepository transfers, AssignmentTransfers moves,
-      AgencyDirectory agencies, RuntimeService runtimeService, Clock clock) {
+      AgencyDirectory agencies, AssignmentEscalations escalations, Clock clock) {
     this.assignments = assignments;
     this.transfers = transfers;
     this.moves = moves;
     this.agencies = agencies;
-    this.runtimeService = runtimeService;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
@@ -88,13 +87,15 @@ public class TransferRequests {
       throw new InvalidInputException("suggestedAgency", "Cơ quan đề nghị nhận nhiệm vụ phải khác cơ quan đang thực hiện.");
     }
     transfers.request(a.id(), a.agencyCode(), code, text, userId, clock.instant());
-    try {
-      runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_TRANSFER_REQUESTED)
-          .processInstanceId(a.processInstanceId()).correlateWithResult();
-    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
-      // An instance started on a model from before transfers: the row above is rolled back.
-      throw new InvalidInputException("assignment", "Nhiệm vụ này được giao trước khi có chức năng chuyển giao: "
-          + "vui lòng liên hệ Văn phòng UBND tỉnh.");
+    // Either refusal rolls the row above back.
+    switch (escalations.tell(a.processInstanceId(), AgencyAssignmentProcess.EVENT_TRANSFER_REQUESTED,
+        AgencyAssignmentProcess.ESCALATION_TRANSFER_REQUESTED, AgencyAssignmentProcess.MESSAGE_TRANSFER_REQUESTED,
+        AgencyAssignmentProcess.TASK_REPORT_RESULTS)) {
+      case TOLD -> { }
+      case NOT_IN_MODEL -> throw new InvalidInputException("assignment", "Nhiệm vụ này được giao trước khi có "
+          + "chức năng chuyển giao: vui lòng liên hệ Văn phòng UBND tỉnh.");
+      case NO_OPEN_TASK -> throw new InvalidInputException("assignment", "Nhiệm vụ này đã kết thúc (báo cáo đã được "
+          + "chấp nhận): không thể báo không đúng thẩm quyền.");
     }
   }
 }

@@ -31,6 +31,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
   @Autowired AssignmentRepository assignments;
   @Autowired ExtensionRepository extensions;
   @Autowired ContributionRepository contributions;
+  @Autowired vn.cascade.reminder.ChasePlans chasePlans;
 
   private Assignment issue(String agency) {
     Directive d = directives.issue(directive(LocalDate.now(clock), agency));
@@ -268,5 +269,42 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     reportAndAccept("so-khdt", lead.processInstanceId(), report("Báo cáo chung, đủ ý kiến phối hợp.", "Vốn", "Công trình"));
     assertThat(assignments.find(lead.id()).orElseThrow().reported()).isTrue();
     assertThat(taskService.createTaskQuery().processInstanceId(lead.processInstanceId()).count()).isZero();
+  }
+
+  @Test
+  void theAcceptanceItselfEndsOpenContributionsAndAnUndecidedExtensionAndClosesTheChaseBeforeTheDelivery() {
+    var draft = directive(LocalDate.now(clock), "so-tnmt");
+    var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
+        new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
+    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
+        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
+        null, null, null, null, null, List.of(item), List.of(), null));
+    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    String pi = lead.processInstanceId();
+    assertThat(chasePlans.find(vn.cascade.reminder.ChaseSubject.ASSIGNMENT, lead.id())).isPresent();
+    completeAs("so-tnmt", taskOf(pi, TASK_REPORT_RESULTS), report("Báo cáo khi còn chờ gia hạn và phối hợp."));
+    // Asked while the report waits for its review: escalated from the review task, which stays open.
+    requests.request(lead.id(), lead.deadline().plusDays(3).toString(), "Xin thêm thời gian.", "so-tnmt",
+        java.util.Set.of("so-tnmt"));
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_DECIDE_EXTENSION).count()).isOne();
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_CONTRIBUTE).count()).isOne();
+    assertThat(instance(lead)).isWaitingAt(TASK_REVIEW_REPORT, TASK_DECIDE_EXTENSION, TASK_CONTRIBUTE);
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi).count())
+        .as("escalations need no subscription").isZero();
+
+    review(lead, "accept", null);
+
+    // The delivery job has not run: the acceptance's transaction alone ended the rest.
+    assertThat(instance(lead)).isWaitingAt(TASK_DELIVER_REPORT);
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).count()).isZero();
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi).count())
+        .as("no extension or transfer can be asked for any more").isZero();
+    assertThat(chasePlans.find(vn.cascade.reminder.ChaseSubject.ASSIGNMENT, lead.id())).isEmpty();
+    assertThatThrownBy(() -> requests.request(lead.id(), lead.deadline().plusDays(5).toString(), "Lại xin thêm.",
+        "so-tnmt", java.util.Set.of("so-tnmt")))
+        .hasMessageContaining("đã kết thúc");
+
+    executeAsyncJobs();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
   }
 }

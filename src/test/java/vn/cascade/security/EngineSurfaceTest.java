@@ -106,6 +106,23 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAgencyCannotThrowTheAcceptanceOrARequestFromItsOwnReportTask() {
+    Assignment health = assignmentOf("so-yt");
+    Task own = taskOf(health.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
+    assertRefused(call("so-yt", HttpMethod.POST, "/engine-rest/task/" + own.getId() + "/bpmnEscalation",
+        "{\"escalationCode\":\"" + AgencyAssignmentProcess.ESCALATION_REPORT_ACCEPTED + "\"}"));
+    assertRefused(call("so-yt", HttpMethod.POST, "/engine-rest/task/" + own.getId() + "/bpmnEscalation",
+        "{\"escalationCode\":\"" + AgencyAssignmentProcess.ESCALATION_EXTENSION_REQUESTED + "\"}"));
+    assertRefused(call("so-yt", HttpMethod.POST, "/engine-rest/task/" + own.getId() + "/bpmnError",
+        "{\"errorCode\":\"anything\"}"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(health.processInstanceId()).singleResult())
+        .isNotNull();
+    assertThat(taskService.createTaskQuery().processInstanceId(health.processInstanceId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly(AgencyAssignmentProcess.TASK_REPORT_RESULTS);
+    assertThat(assignments.find(health.id()).orElseThrow().reported()).isFalse();
+  }
+
+  @Test
   void anAgencyCannotDeployRedeployOrDeleteADeployment() {
     long deployments = repositoryService.createDeploymentQuery().count();
     HttpHeaders headers = new HttpHeaders();
