@@ -80,8 +80,10 @@ import vn.cascade.directive.DirectiveService;
  * bare Camunda Spring Boot application, each in a fresh JVM on an empty database. Every figure is
  * printed as "cascade X, baseline Y, ratio Z".
  *
- * <p>A is timed with the SQL counter off, the three sides interleaved in {@code -Dbenchmark.rounds} (4)
- * rounds, and counted in a second pass of
+ * <p>A is timed with the SQL counter off, the three sides interleaved in {@code -Dbenchmark.rounds} (6: a
+ * multiple of the three sides, so each side runs first, second and third equally often) rounds, each
+ * round's times printed, after a warm-up of 1 directive per 20 (at most 50, so that the JIT has compiled
+ * every side's paths before the first timed round), and counted in a second pass of
  * {@code -Dbenchmark.countedDirectives} (100) directives. Diagnostics: {@code -Dbenchmark.only=A} runs A
  * alone; {@code -Dbenchmark.pgWaits=true} samples {@code pg_stat_activity} during each measured run
  * ({@link WaitSampler}); {@code -Dbenchmark.sqlSample=<kind>} prints the first statements of one kind
@@ -116,7 +118,7 @@ public final class LoadBenchmark {
     int perDirective = Integer.getInteger("benchmark.assignmentsPerDirective", 25);
     int threads = Integer.getInteger("benchmark.threads", 4);
     int startupRuns = Integer.getInteger("benchmark.startupRuns", 2);
-    int warmUp = Integer.getInteger("benchmark.warmUp", Math.min(5, Math.max(1, directives / 20)));
+    int warmUp = Integer.getInteger("benchmark.warmUp", Math.min(50, Math.max(1, directives / 20)));
     new LoadBenchmark(directives, perDirective, threads, warmUp).run(startupRuns);
     System.exit(0); // GreenMail and Hikari leave non-daemon threads behind
   }
@@ -300,7 +302,7 @@ public final class LoadBenchmark {
     private final List<String> agencies;
     private final int total = warmUp + directives;
     /** Rounds of A's timed pass ({@link #interleaved}). */
-    private final int rounds = Math.max(1, Math.min(directives, Integer.getInteger("benchmark.rounds", 4)));
+    private final int rounds = Math.max(1, Math.min(directives, Integer.getInteger("benchmark.rounds", 6)));
     /** Directives of A's second pass, the one whose SQL is counted (the first pass is timed, uncounted). */
     private final int counted = Math.min(directives, Integer.getInteger("benchmark.countedDirectives", 100));
     private final long[] directiveIds = new long[total + counted];
@@ -431,7 +433,7 @@ public final class LoadBenchmark {
       // statement), so a count taken in the same pass would slow the side that sends more SQL. The counts
       // (and the time in the driver) come from a second pass of the same work with the counter on.
       sql.counting(false);
-      List<Result> timed = interleaved(warmUp, total, List.of(issue, bare, floor));
+      List<Result> timed = interleaved(warmUp, total, List.of(issue, bare, floor), List.of("cascade", "baseline", "floor"));
       Result cascade = timed.get(0);
       Result baseline = timed.get(1);
       Result floorResult = timed.get(2);
@@ -618,9 +620,11 @@ public final class LoadBenchmark {
     /**
      * Runs each side's work over [from, to) in {@link #rounds} rounds, the sides in a rotated order in each
      * round, so that what drifts during a run (the database growing, the JIT, autovacuum) falls on every
-     * side alike. One result per side: its seconds and units summed, its latencies merged.
+     * side alike. One result per side: its seconds and units summed, its latencies merged. Each round's
+     * seconds are printed, with the first side's time against the second's, so that the spread of a run
+     * can be seen beside its total.
      */
-    private List<Result> interleaved(int from, int to, List<Work> sides) throws Exception {
+    private List<Result> interleaved(int from, int to, List<Work> sides, List<String> names) throws Exception {
       int n = sides.size();
       double[] seconds = new double[n];
       int[] units = new int[n];
@@ -628,6 +632,7 @@ public final class LoadBenchmark {
       for (int k = 0; k < n; k++) {
         parts.add(new HashMap<>());
       }
+      double[] round = new double[n];
       for (int r = 0; r < rounds; r++) {
         int a = from + (to - from) * r / rounds;
         int b = from + (to - from) * (r + 1) / rounds;
@@ -637,7 +642,13 @@ public final class LoadBenchmark {
           seconds[side] += part.seconds();
           units[side] += part.units();
           part.all().forEach((key, v) -> parts.get(side).computeIfAbsent(key, x -> new ArrayList<>()).add(v));
+          round[side] = part.seconds();
         }
+        StringBuilder line = new StringBuilder(String.format("  round %d of %d (%d units per side):", r + 1, rounds, b - a));
+        for (int k = 0; k < n; k++) {
+          line.append(String.format(" %s %.1f s", names.get(k), round[k]));
+        }
+        System.out.println(line.append(String.format(", %s/%s %.2f", names.get(0), names.get(1), round[0] / round[1])));
       }
       List<Result> results = new ArrayList<>();
       for (int k = 0; k < n; k++) {
