@@ -37,7 +37,7 @@ class AssignmentEscalations {
    * @param startEventId the event subprocess's start event in the model
    * @param escalationCode the escalation it catches
    * @param messageName the message it waited for on earlier models
-   * @param fromTasks the tasks that may be open when the agency asks, in order of preference
+   * @param fromTasks the tasks the agency may ask from (at most one of them is open at a time)
    */
   Outcome tell(String processInstanceId, String startEventId, String escalationCode, String messageName,
       String... fromTasks) {
@@ -54,14 +54,10 @@ class AssignmentEscalations {
       return Outcome.TOLD;
     }
     List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKeyIn(fromTasks).list();
-    for (String key : fromTasks) {
-      for (Task t : open) {
-        if (key.equals(t.getTaskDefinitionKey())) {
-          tasks.handleEscalation(t.getId(), escalationCode);
-          return Outcome.TOLD;
-        }
-      }
+    if (open.isEmpty()) {
+      return Outcome.NO_OPEN_TASK;
     }
-    return Outcome.NO_OPEN_TASK;
+    tasks.handleEscalation(open.get(0).getId(), escalationCode);
+    return Outcome.TOLD;
   }
 }

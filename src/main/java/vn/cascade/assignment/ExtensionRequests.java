@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cascade.common.InvalidInputException;
@@ -23,15 +22,13 @@ public class ExtensionRequests {
 
   private final AssignmentRepository assignments;
   private final ExtensionRepository extensions;
-  private final RuntimeService runtimeService;
   private final AssignmentEscalations escalations;
   private final Clock clock;
 
-  ExtensionRequests(AssignmentRepository assignments, ExtensionRepository extensions, RuntimeService runtimeService,
+  ExtensionRequests(AssignmentRepository assignments, ExtensionRepository extensions,
       AssignmentEscalations escalations, Clock clock) {
     this.assignments = assignments;
     this.extensions = extensions;
-    this.runtimeService = runtimeService;
     this.escalations = escalations;
     this.clock = clock;
   }
@@ -56,8 +53,7 @@ public class ExtensionRequests {
     if (!groups.contains(a.agencyCode())) {
       throw new InvalidInputException("agency", "Chỉ cơ quan thực hiện nhiệm vụ được xin gia hạn.");
     }
-    if (a.reported() || a.processInstanceId() == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
+    if (a.reported() || a.processInstanceId() == null) {
       throw new InvalidInputException("assignment", "Nhiệm vụ này đã kết thúc (báo cáo đã được chấp nhận): "
           + "không thể xin gia hạn.");
     }
@@ -96,7 +92,7 @@ public class ExtensionRequests {
         AgencyAssignmentProcess.ESCALATION_EXTENSION_REQUESTED, AgencyAssignmentProcess.MESSAGE_EXTENSION_REQUESTED,
         AgencyAssignmentProcess.TASK_REPORT_RESULTS, AgencyAssignmentProcess.TASK_REVIEW_REPORT)
         != AssignmentEscalations.Outcome.TOLD) {
-      // Rolled back with the row above: the instance has no report or review open to ask from.
+      // Rolled back with the row above: the instance has ended, or has no report or review open to ask from.
       throw new InvalidInputException("assignment", "Nhiệm vụ này đã kết thúc (báo cáo đã được chấp nhận): "
           + "không thể xin gia hạn.");
     }
