@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import vn.cascade.common.VnDates;
 import vn.cascade.directive.Directive;
 import vn.cascade.directive.DirectiveDraft;
 import vn.cascade.directive.DirectiveService;
+import vn.cascade.reminder.ChasePlans;
+import vn.cascade.reminder.ChaseSubject;
 
 /** An assignment as real office work: review and return, extension, coordinating agencies. */
 class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
@@ -31,11 +34,23 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
   @Autowired AssignmentRepository assignments;
   @Autowired ExtensionRepository extensions;
   @Autowired ContributionRepository contributions;
-  @Autowired vn.cascade.reminder.ChasePlans chasePlans;
+  @Autowired ChasePlans chasePlans;
 
   private Assignment issue(String agency) {
     Directive d = directives.issue(directive(LocalDate.now(clock), agency));
     return assignments.ofDirective(d.id()).get(0);
+  }
+
+  /** Sở TN&MT leads item 6 with UBND huyện Long Thành coordinating on its one bullet. */
+  private Assignment issueToTnmtWithLongThanh() {
+    var draft = directive(LocalDate.now(clock), "so-tnmt");
+    var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
+        new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
+    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
+        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
+        null, null, null, null, null, List.of(item), List.of(), null));
+    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    return lead;
   }
 
   private ProcessInstance instance(Assignment a) {
@@ -208,13 +223,7 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
   @Test
   void theLeadMaySubmitWithoutAMissingContributionAndItsTaskCloses() {
-    var draft = directive(LocalDate.now(clock), "so-tnmt");
-    var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
-        new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
-    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    Assignment lead = issueToTnmtWithLongThanh();
     assertThat(viewOf(taskOf(lead.processInstanceId(), TASK_REPORT_RESULTS)))
         .containsEntry("contributionsText", "Chưa gửi ý kiến: UBND huyện Long Thành.");
 
@@ -273,19 +282,13 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
   @Test
   void theAcceptanceItselfEndsOpenContributionsAndAnUndecidedExtensionAndClosesTheChaseBeforeTheDelivery() {
-    var draft = directive(LocalDate.now(clock), "so-tnmt");
-    var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
-        new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
-    Assignment lead = assignments.ofDirective(d.id()).get(0);
+    Assignment lead = issueToTnmtWithLongThanh();
     String pi = lead.processInstanceId();
-    assertThat(chasePlans.find(vn.cascade.reminder.ChaseSubject.ASSIGNMENT, lead.id())).isPresent();
+    assertThat(chasePlans.find(ChaseSubject.ASSIGNMENT, lead.id())).isPresent();
     completeAs("so-tnmt", taskOf(pi, TASK_REPORT_RESULTS), report("Báo cáo khi còn chờ gia hạn và phối hợp."));
     // Asked while the report waits for its review: escalated from the review task, which stays open.
     requests.request(lead.id(), lead.deadline().plusDays(3).toString(), "Xin thêm thời gian.", "so-tnmt",
-        java.util.Set.of("so-tnmt"));
+        Set.of("so-tnmt"));
     assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_DECIDE_EXTENSION).count()).isOne();
     assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_CONTRIBUTE).count()).isOne();
     assertThat(instance(lead)).isWaitingAt(TASK_REVIEW_REPORT, TASK_DECIDE_EXTENSION, TASK_CONTRIBUTE);
@@ -299,9 +302,9 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
     assertThat(taskService.createTaskQuery().processInstanceId(pi).count()).isZero();
     assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi).count())
         .as("no extension or transfer can be asked for any more").isZero();
-    assertThat(chasePlans.find(vn.cascade.reminder.ChaseSubject.ASSIGNMENT, lead.id())).isEmpty();
+    assertThat(chasePlans.find(ChaseSubject.ASSIGNMENT, lead.id())).isEmpty();
     assertThatThrownBy(() -> requests.request(lead.id(), lead.deadline().plusDays(5).toString(), "Lại xin thêm.",
-        "so-tnmt", java.util.Set.of("so-tnmt")))
+        "so-tnmt", Set.of("so-tnmt")))
         .hasMessageContaining("đã kết thúc");
 
     executeAsyncJobs();
