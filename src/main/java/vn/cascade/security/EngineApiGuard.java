@@ -1,21 +1,28 @@
 package vn.cascade.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.cascade.common.BufferedBodyRequest;
 
 /**
  * What a non-administrator may do through the engine's own API, {@code /engine-rest/**} and the same
@@ -29,9 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       except a task's comments and attachments, which are shown only if the task itself is
  *       readable (the engine does not check them).</li>
  *   <li>Any other method reaches the engine only if it is one of {@link #ALLOWED_WRITES}: queries sent
- *       as {@code POST}, what Tasklist does with a task (claim, unclaim, assign, delegate, comment,
- *       complete, submit its form, set its dates), a process start (the engine's authorizations decide)
- *       and changing one's own password. Everything else is refused with 403 problem details: jobs,
+ *       as {@code POST}, what Tasklist does with a task (claim, unclaim, assign, comment, complete,
+ *       submit its form, set its follow-up date), a process start (the engine's authorizations
+ *       decide) and changing one's own password. A task's candidate groups and its other fields (name,
+ *       deadline, owner, priority, links) are Cascade's: who the candidate group is decides whose
+ *       contribution a task records. Everything else is refused with 403 problem details: jobs,
  *       job definitions, signals, messages, deployments, users, groups, memberships, tenants,
  *       authorizations, filters, variables, instance modification, migration, deletion and suspension,
  *       external tasks, incidents, batches, history deletion.</li>
@@ -48,7 +57,11 @@ class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/[^/]+");
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/(?:comment|attachment)(?:/.*)?$");
   private static final Pattern OWN_CREDENTIALS = Pattern.compile("^/user/([^/]+)/credentials$");
+  private static final Pattern TASK_UPDATE = Pattern.compile("^/task/([^/]+)$");
   private static final String ID = "[^/]+";
+  /** The engine REST API's date format ({@code camunda.bpm.rest} default). */
+  private static final String ENGINE_DATE = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+  private static final int MAX_TASK_BODY = 64 * 1024;
 
   /** Method and resource path (after {@code /engine-rest} or {@code /camunda/api/engine/engine/{name}}). */
   private record Rule(String method, Pattern path) {
@@ -67,8 +80,10 @@ class EngineApiGuard extends OncePerRequestFilter {
       Rule.of("POST", "/filter/" + ID + "/(?:list|count|singleResult)"),
       Rule.of("POST", "/identity/password-policy"),
       // What Tasklist does with a task; the engine's task authorizations decide.
-      Rule.of("POST", "/task/" + ID + "/(?:claim|unclaim|assignee|delegate|resolve|complete|submit-form"
-          + "|comment/create|identity-links|identity-links/delete)"),
+      // Not its identity links: who a task's candidate group is decides whose contribution it records.
+      // Not delegate and resolve: Tasklist offers neither, and resolve stores variables without a completion.
+      Rule.of("POST", "/task/" + ID + "/(?:claim|unclaim|assignee|complete|submit-form|comment/create)"),
+      // Updating a task: only its follow-up date may change (checked below).
       Rule.of("PUT", "/task/" + ID),
       // Starting a process: the engine's CREATE_INSTANCE authorizations decide (agencies have none).
       Rule.of("POST", "/process-definition/(?:" + ID + "|key/" + ID + "(?:/tenant-id/" + ID + ")?)"
@@ -122,7 +137,78 @@ class EngineApiGuard extends OncePerRequestFilter {
       ownPasswordChange(credentials.group(1), who.getUserId(), request, response, chain);
       return;
     }
+    Matcher taskUpdate = TASK_UPDATE.matcher(path);
+    if ("PUT".equals(method) && taskUpdate.matches()) {
+      followUpOnly(taskUpdate.group(1), request, response, chain);
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * {@code PUT /task/{id}} replaces all of a task's own fields with the body's (Tasklist sends the task
+   * back whole with a new date). Its name, description, deadline, people, priority and links are
+   * Cascade's: only the follow-up date, a person's own reminder, may differ from what the task has.
+   */
+  private void followUpOnly(String taskId, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    BufferedBodyRequest buffered = BufferedBodyRequest.of(request, MAX_TASK_BODY);
+    if (buffered == null) {
+      refuse(response, 413, "too-large", "Nội dung quá lớn", "Nội dung gửi vượt quá giới hạn cho phép.");
+      return;
+    }
+    // Under the caller's authentication: a task it may not read is left to the engine to refuse.
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    JsonNode body;
+    try {
+      body = json.readTree(buffered.body());
+    } catch (IOException malformed) {
+      body = null; // the engine answers it
+    }
+    String changed = task == null || body == null || !body.isObject() ? null : changedBeyondFollowUp(task, body);
+    if (changed != null) {
+      refuse(response, 403, "forbidden", "Không có quyền", "Chỉ được đặt ngày nhắc việc (followUp) của nhiệm vụ; "
+          + "trường " + changed + " do Cascade đặt và không được thay đổi.");
+      return;
+    }
+    chain.doFilter(buffered, response);
+  }
+
+  /** The first of the task's own fields the body would change, or null if only the follow-up date differs. */
+  static String changedBeyondFollowUp(Task task, JsonNode body) {
+    Map<String, String> current = new LinkedHashMap<>();
+    current.put("name", task.getName());
+    current.put("description", task.getDescription());
+    current.put("assignee", task.getAssignee());
+    current.put("owner", task.getOwner());
+    current.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+    current.put("parentTaskId", task.getParentTaskId());
+    current.put("caseInstanceId", task.getCaseInstanceId());
+    current.put("tenantId", task.getTenantId());
+    for (var field : current.entrySet()) {
+      JsonNode sent = body.get(field.getKey());
+      String value = sent == null || sent.isNull() ? null : sent.asText();
+      if (!Objects.equals(value, field.getValue())) {
+        return field.getKey();
+      }
+    }
+    JsonNode priority = body.get("priority");
+    if ((priority == null || priority.isNull() ? 0 : priority.asInt(Integer.MIN_VALUE)) != task.getPriority()) {
+      return "priority";
+    }
+    JsonNode due = body.get("due");
+    Long sentDue = due == null || due.isNull() ? null : epochMillis(due.asText());
+    Long currentDue = task.getDueDate() == null ? null : task.getDueDate().getTime();
+    return Objects.equals(sentDue, currentDue) ? null : "due";
+  }
+
+  /** A date as the engine's REST API writes and reads it; unreadable counts as changed. */
+  private static Long epochMillis(String date) {
+    try {
+      return new SimpleDateFormat(ENGINE_DATE).parse(date).getTime();
+    } catch (ParseException e) {
+      return Long.MIN_VALUE;
+    }
   }
 
   static final String FORBIDDEN = "Tài khoản của đơn vị không được thực hiện thao tác này trên máy chủ quy trình.";

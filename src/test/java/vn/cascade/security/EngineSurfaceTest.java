@@ -5,10 +5,13 @@ import static vn.cascade.TestDocuments.directive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
@@ -123,6 +126,38 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAgencySetsItsTasksFollowUpDateButCannotMoveItsDeadlineRenameOrReassignItThroughAnUpdate() throws Exception {
+    Task own = reportTaskOf("so-yt");
+    String path = "/engine-rest/task/" + own.getId();
+    // What Tasklist does: the task as it was read, sent back whole with one field changed.
+    ObjectNode read = (ObjectNode) JSON.readTree(http.withBasicAuth("so-yt", "demo").getForObject(path, String.class));
+    for (String field : List.of("id", "_links", "_embedded", "camundaFormRef")) { // Tasklist's list has no form ref
+      read.remove(field);
+    }
+
+    for (var change : Map.of("due", "2099-12-31T00:00:00.000+0700", "name", "Đã hoàn thành",
+        "owner", "so-khdt", "priority", "100", "tenantId", "khac").entrySet()) {
+      ObjectNode attack = read.deepCopy().put(change.getKey(), change.getValue());
+      ResponseEntity<String> refused = call("so-yt", HttpMethod.PUT, path, attack.toString());
+      assertRefused(refused);
+      assertThat(JSON.readTree(refused.getBody()).path("detail").asText()).contains(change.getKey());
+    }
+    Task unchanged = taskService.createTaskQuery().taskId(own.getId()).singleResult();
+    assertThat(unchanged.getDueDate()).isEqualTo(own.getDueDate());
+    assertThat(unchanged.getName()).isEqualTo(own.getName());
+    assertThat(unchanged.getOwner()).isNull();
+    assertThat(unchanged.getTenantId()).isNull();
+
+    ResponseEntity<String> followUp = call("so-yt", HttpMethod.PUT, path,
+        read.deepCopy().put("followUp", "2026-12-20T08:00:00.000+0700").toString());
+    assertThat(followUp.getStatusCode()).as(followUp.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    Task followed = taskService.createTaskQuery().taskId(own.getId()).singleResult();
+    assertThat(followed.getFollowUpDate()).isNotNull();
+    assertThat(followed.getDueDate()).isEqualTo(own.getDueDate());
+    assertThat(followed.getName()).isEqualTo(own.getName());
+  }
+
+  @Test
   void anAgencyCannotDeployRedeployOrDeleteADeployment() {
     long deployments = repositoryService.createDeploymentQuery().count();
     HttpHeaders headers = new HttpHeaders();
@@ -223,6 +258,7 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
         "{\"userId\":\"so-tc\"}");
     assertThat(refused.getStatusCode().value()).isIn(403, 404);
     assertThat(refused.getBody()).doesNotContain("Exception").doesNotContain("ENGINE-");
+
 
     ResponseEntity<String> admin = http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task/khong-co",
         String.class);

@@ -123,6 +123,28 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void anAgencyCannotStoreVariablesByDelegatingItsTaskToItselfAndResolvingIt() {
+    Assignment a = issue("so-yt");
+    Task task = taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
+    TestRestTemplate as = http.withBasicAuth("so-yt", "demo");
+    String path = "/engine-rest/task/" + task.getId();
+
+    // resolve takes variables but completes nothing, so no completion listener would see them.
+    ResponseEntity<String> delegate = as.postForEntity(path + "/delegate", jsonBody(Map.of("userId", "so-yt")),
+        String.class);
+    ResponseEntity<String> resolve = as.postForEntity(path + "/resolve", jsonBody(Map.of("variables",
+        Map.of("reviewingAgency", Map.of("value", "so-yt"), "note", Map.of("value", "x".repeat(5000))))),
+        String.class);
+
+    for (ResponseEntity<String> refused : List.of(delegate, resolve)) {
+      assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+      assertThat(refused.getBody()).contains("Không có quyền");
+    }
+    assertThat(runtimeService.getVariables(a.processInstanceId())).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDelegationState()).isNull();
+  }
+
+  @Test
   void theSameVariableSentThroughTheJavaApiIsRefusedAndNothingIsStored() {
     Assignment a = issue("so-yt");
     Task task = taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
@@ -161,6 +183,36 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
     // Through the Java API the element variable exists already and may be overwritten: it is not trusted.
     completeAs("ubnd-long-khanh", longKhanh, Map.of("contributionText", "Ý kiến của Long Khánh.",
         "contributor", "ubnd-xuan-loc"));
+    assertThat(contributions.of(lead.id())).singleElement()
+        .satisfies(c -> assertThat(c.agencyCode()).isEqualTo("ubnd-long-khanh"));
+  }
+
+  @Test
+  void aCoordinatingAgencyCannotPassItsContributionOffAsAnotherAgencysThroughTheTasksGroups() throws Exception {
+    Assignment lead = issueWithContributors();
+    Task longKhanh = contributionOf(lead, "ubnd-long-khanh");
+    TestRestTemplate as = http.withBasicAuth("ubnd-long-khanh", "demo");
+    String links = "/engine-rest/task/" + longKhanh.getId() + "/identity-links";
+    as.postForEntity("/engine-rest/task/" + longKhanh.getId() + "/claim",
+        jsonBody(Map.of("userId", "ubnd-long-khanh")), String.class);
+
+    // Who contributes is the task's candidate group: adding another and dropping its own would make it Xuân Lộc's.
+    ResponseEntity<String> add = as.postForEntity(links,
+        jsonBody(Map.of("groupId", "ubnd-xuan-loc", "type", "candidate")), String.class);
+    ResponseEntity<String> drop = as.postForEntity(links + "/delete",
+        jsonBody(Map.of("groupId", "ubnd-long-khanh", "type", "candidate")), String.class);
+    ResponseEntity<String> toTheReviewer = as.postForEntity("/engine-rest/task/"
+        + taskOf(lead.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS).getId() + "/identity-links",
+        jsonBody(Map.of("groupId", "ubnd-long-khanh", "type", "candidate")), String.class);
+
+    for (ResponseEntity<String> refused : List.of(add, drop, toTheReviewer)) {
+      assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+      assertThat(refused.getBody()).contains("Không có quyền").doesNotContain("Exception");
+    }
+    assertThat(taskService.getIdentityLinksForTask(longKhanh.getId()))
+        .filteredOn(l -> l.getGroupId() != null).extracting(l -> l.getGroupId()).containsExactly("ubnd-long-khanh");
+    assertThat(submit("ubnd-long-khanh", longKhanh.getId(), Map.of("contributionText", "Ý kiến của Long Khánh."))
+        .getStatusCode().value()).isEqualTo(204);
     assertThat(contributions.of(lead.id())).singleElement()
         .satisfies(c -> assertThat(c.agencyCode()).isEqualTo("ubnd-long-khanh"));
   }
