@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The engine API's error bodies ({@code {"type":"SomeException","message":"ENGINE-03029 …"}}) name
- * exception classes, engine codes and internal ids; for anyone but an administrator (as
+ * The engine API's error bodies ({@code {"type":"SomeException","message":"ENGINE-03029 …"}}, or the
+ * plain text of its JSON reader) name exception classes, engine codes and internal ids; for anyone but an administrator (as
  * {@link EngineApiGuard} marked the request) they become RFC 9457 problem details in Vietnamese with a
  * generic message, the status kept. Answers that are problem details already (ours, and
  * {@code TaskSubmitProblemFilter}'s, which runs inside this one) pass untouched. The original is logged
@@ -38,7 +38,7 @@ class EngineErrorBodies extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
-    if (wrapper.getStatus() >= 400 && isEngineJson(wrapper.getContentType())
+    if (wrapper.getStatus() >= 400 && !isProblemDetails(wrapper.getContentType())
         && !Boolean.TRUE.equals(request.getAttribute(EngineApiGuard.ADMINISTRATOR))) {
       LOG.debug("Engine error for {} {}: {}", request.getMethod(), request.getRequestURI(),
           new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
@@ -50,14 +50,16 @@ class EngineErrorBodies extends OncePerRequestFilter {
     wrapper.copyBodyToResponse();
   }
 
-  /** JSON, but not problem details already. */
-  private static boolean isEngineJson(String contentType) {
+  /**
+   * Ours, and {@code TaskSubmitProblemFilter}'s. Everything else is the engine's: its JSON, and the
+   * plain text of the JSON reader's errors ("Cannot construct instance of `org.camunda…`").
+   */
+  private static boolean isProblemDetails(String contentType) {
     if (contentType == null) {
       return false;
     }
     try {
-      MediaType type = MediaType.parseMediaType(contentType);
-      return MediaType.APPLICATION_JSON.isCompatibleWith(type) && !MediaType.APPLICATION_PROBLEM_JSON.includes(type);
+      return MediaType.APPLICATION_PROBLEM_JSON.includes(MediaType.parseMediaType(contentType));
     } catch (InvalidMediaTypeException unreadable) {
       return false;
     }

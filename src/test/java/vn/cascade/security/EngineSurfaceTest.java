@@ -259,6 +259,12 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
     assertThat(refused.getStatusCode().value()).isIn(403, 404);
     assertThat(refused.getBody()).doesNotContain("Exception").doesNotContain("ENGINE-");
 
+    // A body the engine's JSON reader cannot map: its plain-text answer names Java classes.
+    ResponseEntity<String> unmappable = call("so-tc", HttpMethod.POST, "/engine-rest/task/count",
+        "{\"nameLike\":{\"x\":1}}");
+    assertThat(unmappable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(String.valueOf(unmappable.getHeaders().getContentType())).startsWith("application/problem+json");
+    assertThat(unmappable.getBody()).doesNotContain("java.").doesNotContain("org.camunda").doesNotContain("Exception");
 
     ResponseEntity<String> admin = http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task/khong-co",
         String.class);
