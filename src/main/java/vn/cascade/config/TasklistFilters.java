@@ -1,8 +1,10 @@
 package vn.cascade.config;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -20,6 +22,13 @@ class TasklistFilters implements ApplicationRunner {
   static final String MY_TASKS = "Nhiệm vụ tôi đang xử lý";
   /** The filter of the standing "Xin gia hạn (nếu cần)" tasks, gone since extensions are asked for on demand. */
   static final String EXTENSIONS = "Xin gia hạn";
+
+  /**
+   * Raised whenever {@link #WORK_TASKS} or a filter's query changes, so that an existing filter gets the
+   * new query once (2: the transfer decision). Kept in the filter's properties, which are public API.
+   */
+  static final int QUERY_VERSION = 2;
+  static final String QUERY_VERSION_PROPERTY = "cascadeQueryVersion";
 
   /** Every task that is work to do. */
   private static final String[] WORK_TASKS = {
@@ -58,20 +67,23 @@ class TasklistFilters implements ApplicationRunner {
       // A database from before a new kind of task (the transfer decision) gets the current query;
       // the filter's id and what an administrator changed in its properties stay. Only then: nodes
       // starting together would otherwise all write the same filter.
-      String[] wanted = ((org.camunda.bpm.engine.impl.TaskQueryImpl) query).getKeys();
-      String[] has = ((org.camunda.bpm.engine.impl.TaskQueryImpl) existing.getQuery()).getKeys();
-      if (wanted != null && (has == null || !List.of(has).containsAll(List.of(wanted)))) {
+      Map<String, Object> properties = existing.getProperties() == null ? new HashMap<>()
+          : new HashMap<>(existing.getProperties());
+      if (!String.valueOf(QUERY_VERSION).equals(String.valueOf(properties.get(QUERY_VERSION_PROPERTY)))) {
+        properties.put(QUERY_VERSION_PROPERTY, QUERY_VERSION);
         existing.setQuery(query);
+        existing.setProperties(properties);
         try {
           filterService.saveFilter(existing);
-        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+        } catch (OptimisticLockingException e) {
           // Another node updated it first.
         }
       }
       return;
     }
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.<String, Object>of(
-        "description", description, "priority", priority, "refresh", true, "variables", COLUMNS));
+        "description", description, "priority", priority, "refresh", true, "variables", COLUMNS,
+        QUERY_VERSION_PROPERTY, QUERY_VERSION));
     filterService.saveFilter(filter);
   }
 }

@@ -2,7 +2,6 @@ package vn.cascade.summary;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.cascade.common.DecisionListener;
 
@@ -26,7 +25,7 @@ class RecordSummaryDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String decision = DecisionListener.approved(task) ? SummaryDocument.APPROVED : SummaryDocument.RETURNED;
-    Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    var who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String by = who != null && who.getUserId() != null ? who.getUserId() : task.getAssignee();
     documents.recordDecision(subjects.of(task), decision, by, DecisionListener.comment(task));
   }
