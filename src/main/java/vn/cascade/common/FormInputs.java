@@ -57,8 +57,11 @@ public class FormInputs {
     }
   }
 
-  /** One keyed input field. */
-  public record Input(String key, Kind kind, String label) {}
+  /**
+   * One keyed input field; {@code required} when the form requires it and always shows it (a field
+   * shown only under a condition is checked by its task's listener, which knows the condition).
+   */
+  public record Input(String key, Kind kind, String label, boolean required) {}
 
   private final Map<String, Map<String, Input>> byFormId = new HashMap<>();
   private final Map<String, Map<String, Input>> byTaskDefinition = new ConcurrentHashMap<>();
@@ -84,8 +87,9 @@ public class FormInputs {
     for (JsonNode c : components) {
       boolean readOnly = c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false);
       if (c.hasNonNull("key") && !readOnly) {
+        boolean required = c.path("validate").path("required").asBoolean(false) && c.path("conditional").isMissingNode();
         Kind.ofType(c.path("type").asText()).ifPresent(kind -> inputs.put(c.get("key").asText(),
-            new Input(c.get("key").asText(), kind, label(c))));
+            new Input(c.get("key").asText(), kind, label(c), required)));
       }
       collect(c.path("components"), inputs);
     }

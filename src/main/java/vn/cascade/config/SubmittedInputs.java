@@ -20,7 +20,9 @@ import vn.cascade.common.FormInputs.Kind;
  * The check of a task submission's body ({@code {"variables": {"key": {"value": …, "type": …}}}})
  * against the task's form, before the engine runs: every key must be an input field of that form
  * and carry a value of the field's kind, with no conversion (a number is not a text, a fraction is
- * not a whole number, a number is not a date). Anything else is refused naming each key.
+ * not a whole number, a number is not a date); every field the form requires, and always shows, must
+ * carry a value that is not blank, as Tasklist itself checks before it sends. Anything else is refused
+ * naming each key.
  */
 @Component
 class SubmittedInputs {
@@ -58,13 +60,19 @@ class SubmittedInputs {
     }
     JsonNode variables = root == null ? null : root.get("variables");
     if (variables == null || variables.isNull()) {
-      return null;
+      variables = json.createObjectNode();
     }
     if (!variables.isObject()) {
       return refused(List.of(field("variables", "«variables» phải là một đối tượng JSON.")));
     }
     Map<String, Input> inputs = forms.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     List<Map<String, String>> problems = new ArrayList<>();
+    for (Input input : inputs.values()) {
+      JsonNode value = variables.path(input.key()).path("value");
+      if (input.required() && (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank())) {
+        problems.add(field(input.key(), "«" + input.label() + "» là thông tin bắt buộc."));
+      }
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Input input = inputs.get(e.getKey());

@@ -145,6 +145,24 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
   }
 
   @Test
+  void aReportWithoutWhatTheFormRequiresIsRefusedNamingEachFieldAndNothingIsRecorded() throws Exception {
+    Assignment a = issue("so-yt");
+    Task task = taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
+
+    // Tasklist will not send it; a crafted call did, and the report counted as submitted.
+    ResponseEntity<String> bare = submit("so-yt", task.getId(), Map.of("overallResult", "x", "contactPhone", "  "));
+
+    assertRefusedNaming(bare, "Người liên hệ");
+    JsonNode fields = json.readTree(bare.getBody()).path("fields");
+    assertThat(fields.findValuesAsText("field")).containsExactlyInAnyOrder("completionStatus", "contactPerson",
+        "contactPhone");
+    assertThat(versionsOf(a)).isZero();
+    assertThat(assignments.find(a.id()).orElseThrow().submittedAt()).isNull();
+    assertThat(taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS)).isNotNull();
+    assertThat(submit("so-yt", task.getId(), report("Báo cáo đủ.")).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
   void theSameVariableSentThroughTheJavaApiIsRefusedAndNothingIsStored() {
     Assignment a = issue("so-yt");
     Task task = taskOf(a.processInstanceId(), AgencyAssignmentProcess.TASK_REPORT_RESULTS);
@@ -211,7 +229,8 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
     }
     assertThat(taskService.getIdentityLinksForTask(longKhanh.getId()))
         .filteredOn(l -> l.getGroupId() != null).extracting(l -> l.getGroupId()).containsExactly("ubnd-long-khanh");
-    assertThat(submit("ubnd-long-khanh", longKhanh.getId(), Map.of("contributionText", "Ý kiến của Long Khánh."))
+    assertThat(submit("ubnd-long-khanh", longKhanh.getId(), Map.of("contributionText", "Ý kiến của Long Khánh.",
+        "contributionContactPerson", "Trần Văn Bình", "contributionContactPhone", "0251 3872 111"))
         .getStatusCode().value()).isEqualTo(204);
     assertThat(contributions.of(lead.id())).singleElement()
         .satisfies(c -> assertThat(c.agencyCode()).isEqualTo("ubnd-long-khanh"));
