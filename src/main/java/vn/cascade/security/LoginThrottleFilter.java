@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@link LoginThrottle} in front of the logins Camunda checks itself: HTTP Basic on
@@ -62,12 +63,21 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       tooManyTries(response, wait);
       return;
     }
-    chain.doFilter(forwarded, response);
-    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+    // Held back until the try is recorded: a client that gets its 401 first could otherwise try again
+    // before the wrong password counts (and a test moving its clock in between sees a stale wait).
+    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(forwarded, held);
+    } catch (IOException | ServletException | RuntimeException e) {
+      held.copyBodyToResponse();
+      throw e;
+    }
+    if (held.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
       throttle.failed(user, address);
-    } else if (response.getStatus() / 100 == 2) {
+    } else if (held.getStatus() / 100 == 2) {
       throttle.succeeded(user, address);
     }
+    held.copyBodyToResponse();
   }
 
   private static boolean isWebappLogin(HttpServletRequest request) {
