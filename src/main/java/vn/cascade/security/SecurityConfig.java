@@ -107,7 +107,8 @@ class SecurityConfig {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                 AnyRequestMatcher.INSTANCE)
             .defaultAccessDeniedHandlerFor((request, response, denied) -> response.sendError(
-                request.getRequestURI().contains("/auth/user/") ? 404 : 403), webappApi))
+                request.getRequestURI().contains("/auth/user/") ? 404 : 403), webappApi)
+            .defaultAccessDeniedHandlerFor(new ExpiredFormHandler(), AnyRequestMatcher.INSTANCE))
         // The webapps' API has Camunda's CSRF protection (its XSRF-TOKEN cookie and header); a second,
         // Spring's, would need the same header name and break one or the other.
         .csrf(c -> c.ignoringRequestMatchers(request -> path(request).startsWith("/camunda/")))
@@ -117,6 +118,12 @@ class SecurityConfig {
         // Camunda's webapps set their own security headers and embed nothing from elsewhere.
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .build();
+  }
+
+  /** The error pages' attributes, with whether a 403 was an expired form's ({@link ExpiredFormHandler}). */
+  @Bean
+  ExpiredFormHandler.Attributes errorAttributes() {
+    return new ExpiredFormHandler.Attributes();
   }
 
   /**

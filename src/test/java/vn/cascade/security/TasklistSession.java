@@ -75,6 +75,12 @@ final class TasklistSession {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
   }
 
+  /** A page's form as the browser sends it (asks for HTML, the fields as typed, no header token). */
+  HttpResponse<String> submitPage(String path, String form) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   HttpResponse<String> get(String path) {
     return send(withToken(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()));
   }
