@@ -175,7 +175,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /** The first of the task's own fields the body would change, or null if only the follow-up date differs. */
-  static String changedBeyondFollowUp(Task task, JsonNode body) {
+  private static String changedBeyondFollowUp(Task task, JsonNode body) {
     Map<String, String> current = new LinkedHashMap<>();
     current.put("name", task.getName());
     current.put("description", task.getDescription());

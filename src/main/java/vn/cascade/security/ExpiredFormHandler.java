@@ -47,8 +47,9 @@ class ExpiredFormHandler implements AccessDeniedHandler {
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
       Map<String, Object> attributes = super.getErrorAttributes(request, options);
-      attributes.put(EXPIRED_FORM, Boolean.TRUE.equals(request.getAttribute(EXPIRED_FORM,
-          RequestAttributes.SCOPE_REQUEST)));
+      if (Boolean.TRUE.equals(request.getAttribute(EXPIRED_FORM, RequestAttributes.SCOPE_REQUEST))) {
+        attributes.put(EXPIRED_FORM, Boolean.TRUE); // only then: every other error body stays as it was
+      }
       return attributes;
     }
   }

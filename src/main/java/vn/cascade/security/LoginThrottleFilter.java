@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@link LoginThrottle} in front of the logins Camunda checks itself: HTTP Basic on
@@ -63,21 +63,58 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       tooManyTries(response, wait);
       return;
     }
-    // Held back until the try is recorded: a client that gets its 401 first could otherwise try again
-    // before the wrong password counts (and a test moving its clock in between sees a stale wait).
-    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
-    try {
-      chain.doFilter(forwarded, held);
-    } catch (IOException | ServletException | RuntimeException e) {
-      held.copyBodyToResponse();
-      throw e;
-    }
-    if (held.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-      throttle.failed(user, address);
-    } else if (held.getStatus() / 100 == 2) {
+    // Counted as the answer's status is set, before anything reaches the client: a client that got its
+    // 401 first could try again before the wrong password counted (and a test moving its clock in
+    // between saw a stale wait).
+    CountingResponse counting = new CountingResponse(response, () -> throttle.failed(user, address));
+    chain.doFilter(forwarded, counting);
+    if (counting.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      counting.countOnce();
+    } else if (counting.getStatus() / 100 == 2) {
       throttle.succeeded(user, address);
     }
-    held.copyBodyToResponse();
+  }
+
+  /** Runs {@code onUnauthorized} once, when the status becomes 401. */
+  private static final class CountingResponse extends HttpServletResponseWrapper {
+    private final Runnable onUnauthorized;
+    private boolean counted;
+
+    CountingResponse(HttpServletResponse response, Runnable onUnauthorized) {
+      super(response);
+      this.onUnauthorized = onUnauthorized;
+    }
+
+    void countOnce() {
+      if (!counted) {
+        counted = true;
+        onUnauthorized.run();
+      }
+    }
+
+    private void status(int status) {
+      if (status == SC_UNAUTHORIZED) {
+        countOnce();
+      }
+    }
+
+    @Override
+    public void setStatus(int status) {
+      status(status);
+      super.setStatus(status);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      status(status);
+      super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      status(status);
+      super.sendError(status, message);
+    }
   }
 
   private static boolean isWebappLogin(HttpServletRequest request) {
