@@ -27,6 +27,11 @@ class EngineErrorBodies extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineErrorBodies.class);
 
+  /** The engine's refusal of a list query without {@code maxResults} ({@code queryMaxResultsLimit}). */
+  private static final String UNBOUNDED_QUERY = "An unbound number of results is forbidden";
+  static final String UNBOUNDED_QUERY_DETAIL = "Truy vấn danh sách cần tham số maxResults (tối đa 2000 kết quả "
+      + "một lần; dùng firstResult để lấy các trang tiếp theo).";
+
   private final ObjectMapper json;
 
   EngineErrorBodies(ObjectMapper json) {
@@ -40,12 +45,18 @@ class EngineErrorBodies extends OncePerRequestFilter {
     chain.doFilter(request, wrapper);
     if (wrapper.getStatus() >= 400 && !isProblemDetails(wrapper.getContentType())
         && !Boolean.TRUE.equals(request.getAttribute(EngineApiGuard.ADMINISTRATOR))) {
-      LOG.debug("Engine error for {} {}: {}", request.getMethod(), request.getRequestURI(),
-          new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+      String original = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+      LOG.debug("Engine error for {} {}: {}", request.getMethod(), request.getRequestURI(), original);
+      Map<String, Object> problem = problem(wrapper.getStatus());
+      if (wrapper.getStatus() == 400 && original.contains(UNBOUNDED_QUERY)) {
+        // The one refusal a program can mend by itself: say how, still without the engine's words.
+        problem.put("detail", UNBOUNDED_QUERY_DETAIL);
+        problem.put("message", UNBOUNDED_QUERY_DETAIL);
+      }
       wrapper.resetBuffer();
       wrapper.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       wrapper.setCharacterEncoding("UTF-8");
-      wrapper.getOutputStream().write(json.writeValueAsBytes(problem(wrapper.getStatus())));
+      wrapper.getOutputStream().write(json.writeValueAsBytes(problem));
     }
     wrapper.copyBodyToResponse();
   }

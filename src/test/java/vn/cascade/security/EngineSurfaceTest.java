@@ -259,6 +259,13 @@ class EngineSurfaceTest extends CascadeIntegrationTest {
     assertThat(refused.getStatusCode().value()).isIn(403, 404);
     assertThat(refused.getBody()).doesNotContain("Exception").doesNotContain("ENGINE-");
 
+    // A list without maxResults: refused by the engine's query limit; the answer says what to add.
+    ResponseEntity<String> unbounded = http.withBasicAuth("so-tc", "demo").getForEntity("/engine-rest/task",
+        String.class);
+    assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(unbounded.getBody()).path("detail").asText()).contains("maxResults");
+    assertThat(unbounded.getBody()).doesNotContain("Exception").doesNotContain("unbound");
+
     // A body the engine's JSON reader cannot map: its plain-text answer names Java classes.
     ResponseEntity<String> unmappable = call("so-tc", HttpMethod.POST, "/engine-rest/task/count",
         "{\"nameLike\":{\"x\":1}}");
