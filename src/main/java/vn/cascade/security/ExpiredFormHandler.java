@@ -21,7 +21,7 @@ import org.springframework.web.context.request.WebRequest;
  * not a missing right, and the officer must learn that nothing was recorded: without a login the
  * login page says so ({@code /login?expired}); with one, the 403 page says to reload and send again
  * ({@link #EXPIRED_FORM}, which {@link Attributes} hands to {@code error/403.html}). Every other
- * refusal is the plain 403.
+ * refusal is the plain 403, and so is a post that carries HTTP Basic credentials but no token.
  */
 class ExpiredFormHandler implements AccessDeniedHandler {
 
@@ -31,7 +31,8 @@ class ExpiredFormHandler implements AccessDeniedHandler {
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
-    if (denied instanceof CsrfException) {
+    // A program's HTTP Basic post without a token (checked before its credentials are) is no officer's page.
+    if (denied instanceof CsrfException && request.getHeader("Authorization") == null) {
       Authentication who = SecurityContextHolder.getContext().getAuthentication();
       if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
         response.sendRedirect(request.getContextPath() + "/login?expired");
