@@ -47,6 +47,14 @@ public record Agency(String code, String name, List<String> aliases, AgencyKind 
     return aliases.stream().filter(a -> a.contains(" ")).findFirst().orElse(name);
   }
 
+  /**
+   * Whether it can be given an assignment to carry out: not the province's leadership, which assigns
+   * and approves, nor the Party's committee, to which the UBND reports.
+   */
+  public boolean carriesOutAssignments() {
+    return kind != AgencyKind.LEADERSHIP && kind != AgencyKind.PARTY;
+  }
+
   Agency withActive(boolean value) {
     return new Agency(code, name, aliases, kind, emails, statisticsCode, parent, value);
   }

@@ -67,6 +67,9 @@ public class AssignmentTransfers {
     if (!agencies.isActive(to)) {
       return agencies.get(to).name() + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.";
     }
+    if (!agencies.get(to).carriesOutAssignments()) {
+      return agencies.get(to).name() + " không nhận nhiệm vụ thực hiện: vui lòng chọn cơ quan khác (sở, ngành hoặc địa phương).";
+    }
     if (to.equals(a.agencyCode())) {
       return "Nhiệm vụ đang do " + agencies.get(to).name() + " thực hiện: vui lòng chọn cơ quan khác.";
     }

@@ -98,7 +98,7 @@ class AssignmentViews implements TaskViews {
         assignment(view, a, d, item);
         List<Map<String, Object>> options = new ArrayList<>();
         for (vn.cascade.agency.Agency agency : agencies.active()) {
-          if (!agency.code().equals(a.agencyCode())) {
+          if (agency.carriesOutAssignments() && !agency.code().equals(a.agencyCode())) {
             options.add(Map.of("label", agency.name(), "value", agency.code()));
           }
         }

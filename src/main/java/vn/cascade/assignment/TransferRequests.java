@@ -83,6 +83,10 @@ public class TransferRequests {
       throw new InvalidInputException("suggestedAgency", agencies.get(code).name()
           + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.");
     }
+    if (!agencies.get(code).carriesOutAssignments()) {
+      throw new InvalidInputException("suggestedAgency", agencies.get(code).name()
+          + " không nhận nhiệm vụ thực hiện: vui lòng chọn cơ quan khác (sở, ngành hoặc địa phương).");
+    }
     if (code.equals(a.agencyCode())) {
       throw new InvalidInputException("suggestedAgency", "Cơ quan đề nghị nhận nhiệm vụ phải khác cơ quan đang thực hiện.");
     }

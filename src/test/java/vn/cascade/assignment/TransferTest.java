@@ -96,6 +96,11 @@ class TransferTest extends CascadeIntegrationTest {
     ResponseEntity<String> unknown = returnAsNotOurs("so-gtvt", a, "Không thuộc lĩnh vực.", "khong-co");
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
     assertThat(unknown.getBody()).contains("trong danh mục");
+    for (String notAnExecutor : List.of("lanh-dao-ubnd", "tinh-uy")) {
+      ResponseEntity<String> leadership = returnAsNotOurs("so-gtvt", a, "Không thuộc lĩnh vực.", notAnExecutor);
+      assertThat(leadership.getStatusCode().value()).isEqualTo(400);
+      assertThat(leadership.getBody()).contains("không nhận nhiệm vụ thực hiện");
+    }
     ResponseEntity<String> same = returnAsNotOurs("so-gtvt", a, "Không thuộc lĩnh vực.", "so-gtvt");
     assertThat(same.getStatusCode().value()).isEqualTo(400);
     assertThat(same.getBody()).contains("phải khác cơ quan đang thực hiện");
@@ -106,7 +111,9 @@ class TransferTest extends CascadeIntegrationTest {
 
     // The agencies to suggest, in Vietnamese order ("Sở Kế hoạch…" before "Sở Khoa học…"), its own left out.
     assertThat(get("so-gtvt", "/assignments/" + a.id() + "/transfer").getBody())
-        .containsSubsequence("Sở Kế hoạch và Đầu tư", "Sở Khoa học và Công nghệ").doesNotContain("<option value=\"so-gtvt\"");
+        .containsSubsequence("Sở Kế hoạch và Đầu tư", "Sở Khoa học và Công nghệ").doesNotContain("<option value=\"so-gtvt\"")
+        .doesNotContain("<option value=\"lanh-dao-ubnd\"", "<option value=\"tinh-uy\"")
+        .contains("<option value=\"vp-ubnd\"");
     assertThat(sent(returnAsNotOurs("so-gtvt", a, "Thuộc lĩnh vực công thương.", "so-ct"))).isTrue();
     assertThat(get("so-gtvt", "/assignments/" + a.id() + "/transfer").getBody())
         .contains("Đang chờ quyết định chuyển giao").doesNotContain("Gửi đề nghị chuyển giao");
@@ -123,10 +130,12 @@ class TransferTest extends CascadeIntegrationTest {
     assertThat(prefillOf(decide)).as("the suggested agency is chosen").containsEntry("transferAgency", "so-ct");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> options = (List<Map<String, Object>>) viewOf(decide).get("agencyOptions");
-    assertThat(options).extracting(o -> o.get("value")).contains("so-ct", "so-xd").doesNotContain("so-gtvt");
+    assertThat(options).extracting(o -> o.get("value")).contains("so-ct", "so-xd")
+        .doesNotContain("so-gtvt", "lanh-dao-ubnd", "tinh-uy");
 
-    // The office cannot transfer to the agency that has it or to one outside the directory.
-    for (String wrong : List.of("so-gtvt", "khong-co")) {
+    // The office cannot transfer to the agency that has it, to one outside the directory, or to the
+    // leadership or the Party's committee, which do not carry out assignments.
+    for (String wrong : List.of("so-gtvt", "khong-co", "lanh-dao-ubnd", "tinh-uy")) {
       assertThatThrownBy(() -> completeAs("vp-ubnd", decide, Map.of("transferDecision", "transfer",
           "transferAgency", wrong, "transferComment", ""))).hasMessageContaining("cơ quan");
       assertThat(assignments.find(a.id()).orElseThrow().agencyCode()).isEqualTo("so-gtvt");
