@@ -30,6 +30,11 @@ public final class TestDocuments {
       items.add(new DirectiveDraft.Item(n, "Giao " + agency, List.of(agency), List.of(1),
           List.of(new DirectiveDraft.Bullet("Thực hiện nội dung thứ " + n + " của văn bản.", List.of()))));
     }
+    return directive(issuedOn, items);
+  }
+
+  /** The same directive with the items given (coordinating agencies, groups of agencies, odd texts). */
+  public static DirectiveDraft directive(LocalDate issuedOn, List<DirectiveDraft.Item> items) {
     return new DirectiveDraft(uniqueNumber("UBND-TEST"), issuedOn, "Đồng Nai", "Ủy ban nhân dân tỉnh Đồng Nai",
         "lanh-dao-ubnd", "Nguyễn Văn A", "Chủ tịch", "V/v thử nghiệm quy trình", List.of(), null,
         issuedOn.plusDays(16), null, "Báo cáo kết quả trước hạn.", issuedOn.plusDays(21), null, null, null, null,

@@ -43,12 +43,9 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
   /** Sở TN&MT leads item 6 with UBND huyện Long Thành coordinating on its one bullet. */
   private Assignment issueToTnmtWithLongThanh() {
-    var draft = directive(LocalDate.now(clock), "so-tnmt");
     var item = new DirectiveDraft.Item(6, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
         new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     Assignment lead = assignments.ofDirective(d.id()).get(0);
     return lead;
   }
@@ -237,13 +234,10 @@ class AgencyAssignmentProcessTest extends CascadeIntegrationTest {
 
   @Test
   void coordinatingAgenciesContributeOnTimeOrLateAndTheLeadSeesWhatArrived() {
-    var draft = directive(LocalDate.now(clock), "so-khdt");
     var item = new DirectiveDraft.Item(1, "Giao Sở Kế hoạch và Đầu tư", List.of("so-khdt"), List.of(3), List.of(
         new DirectiveDraft.Bullet("Cân đối vốn.", List.of()),
         new DirectiveDraft.Bullet("Rà soát công trình trọng điểm.", List.of("ban-qlda", "ubnd-bien-hoa"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     Assignment lead = assignments.ofDirective(d.id()).get(0);
     List<Task> asks = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
         .taskDefinitionKey(TASK_CONTRIBUTE).list();

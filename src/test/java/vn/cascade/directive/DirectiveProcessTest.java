@@ -71,13 +71,10 @@ class DirectiveProcessTest extends CascadeIntegrationTest {
 
   @Test
   void itemForAllDepartmentsAndDistrictsFansOutToEveryOneOfThem() {
-    var draft = directive(LocalDate.now(clock), "so-yt");
     var item = new DirectiveDraft.Item(1, "Yêu cầu các sở, ngành và UBND các huyện, thành phố",
         List.of("all:department", "all:district"), List.of(1),
         List.of(new DirectiveDraft.Bullet("Rà soát kết quả.", List.of())));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null, null,
-        null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     int expected = agencies.ofKind(AgencyKind.DEPARTMENT).size() + agencies.ofKind(AgencyKind.DISTRICT).size();
     assertThat(expected).isEqualTo(35);
     assertThat(assignments.ofDirective(d.id())).hasSize(expected)

@@ -83,12 +83,9 @@ class HomePageTest extends CascadeIntegrationTest {
 
   @Test
   void aCoordinatingAgencySeesItsContributionAndManagersLandOnTheDashboard() {
-    var draft = directive(LocalDate.now(clock), "so-tnmt");
     var item = new DirectiveDraft.Item(1, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
         new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     Assignment lead = assignments.ofDirective(d.id()).get(0);
     Task contribution = openTask(lead.processInstanceId(), AgencyAssignmentProcess.TASK_CONTRIBUTE, "ubnd-long-thanh");
 

@@ -190,12 +190,9 @@ class SecurityTest extends CascadeIntegrationTest {
 
   @Test
   void scriptTypedByAnAgencyStaysTextInTheMail() {
-    var draft = directive(LocalDate.now(clock), "so-yt");
     var item = new DirectiveDraft.Item(1, "<script>alert('x')</script> <b>Giao</b>", List.of("so-yt"),
         List.of(1), List.of(new DirectiveDraft.Bullet("Báo cáo", List.of())));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     var a = assignments.ofDirective(d.id()).get(0);
     var mail = composer.agencyDigest(a.agencyCode(), LocalDate.now(clock),
         List.of(composer.line(a, directives.get(d.id()), NotificationKind.REMINDER, 7, 0, "http://localhost/")));

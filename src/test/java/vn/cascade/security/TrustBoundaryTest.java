@@ -58,12 +58,9 @@ class TrustBoundaryTest extends CascadeIntegrationTest {
 
   /** so-tnmt leads item 1 with one bullet that ubnd-long-thanh and ubnd-long-khanh coordinate. */
   private Assignment issueWithContributors() {
-    var draft = directive(LocalDate.now(clock), "so-tnmt");
     var item = new DirectiveDraft.Item(1, "Giao Sở Tài nguyên và Môi trường", List.of("so-tnmt"), List.of(3), List.of(
         new DirectiveDraft.Bullet("Bồi thường, tái định cư.", List.of("ubnd-long-thanh", "ubnd-long-khanh"))));
-    Directive d = directives.issue(new DirectiveDraft(draft.number(), draft.issuedOn(), null, draft.issuer(), null,
-        null, null, draft.title(), null, null, draft.reportDeadline(), null, null, draft.summaryDeadline(), null,
-        null, null, null, null, null, List.of(item), List.of(), null));
+    Directive d = directives.issue(directive(LocalDate.now(clock), List.of(item)));
     return assignments.ofDirective(d.id()).get(0);
   }
 
