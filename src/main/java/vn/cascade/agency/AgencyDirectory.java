@@ -198,6 +198,15 @@ public class AgencyDirectory {
     return all().stream().filter(Agency::active).toList();
   }
 
+  /**
+   * Where an assignment of {@code code} may go (a transfer): the active agencies that carry out
+   * assignments, other than {@code code}, in Vietnamese order of their names.
+   */
+  public List<Agency> executorsOtherThan(String code) {
+    return active().stream().filter(a -> a.carriesOutAssignments() && !a.code().equals(code))
+        .sorted(Agency.BY_NAME).toList();
+  }
+
   /** An agency by code, active or deactivated. */
   public Optional<Agency> find(String code) {
     return Optional.ofNullable(code == null ? null : current().byCode().get(code));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.cascade.agency.Agency;
 import vn.cascade.agency.AgencyDirectory;
 import vn.cascade.common.InvalidInputException;
 import vn.cascade.common.NotFoundException;
@@ -60,6 +61,11 @@ public class AssignmentTransfers {
   /**
    * Why the assignment cannot move to this agency, in Vietnamese, or null when it can.
    */
+  /** Why {@code agency} cannot be the one an assignment moves to: it carries out none. */
+  static String notAnExecutor(Agency agency) {
+    return agency.name() + " không nhận nhiệm vụ thực hiện: vui lòng chọn cơ quan khác (sở, ngành hoặc địa phương).";
+  }
+
   String refusal(Assignment a, String to) {
     if (to == null || to.isBlank() || !agencies.exists(to)) {
       return "Vui lòng chọn cơ quan nhận nhiệm vụ trong danh mục cơ quan.";
@@ -68,7 +74,7 @@ public class AssignmentTransfers {
       return agencies.get(to).name() + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.";
     }
     if (!agencies.get(to).carriesOutAssignments()) {
-      return agencies.get(to).name() + " không nhận nhiệm vụ thực hiện: vui lòng chọn cơ quan khác (sở, ngành hoặc địa phương).";
+      return notAnExecutor(agencies.get(to));
     }
     if (to.equals(a.agencyCode())) {
       return "Nhiệm vụ đang do " + agencies.get(to).name() + " thực hiện: vui lòng chọn cơ quan khác.";

@@ -97,10 +97,8 @@ class AssignmentViews implements TaskViews {
       case TASK_DECIDE_TRANSFER -> {
         assignment(view, a, d, item);
         List<Map<String, Object>> options = new ArrayList<>();
-        for (vn.cascade.agency.Agency agency : agencies.active()) {
-          if (agency.carriesOutAssignments() && !agency.code().equals(a.agencyCode())) {
-            options.add(Map.of("label", agency.name(), "value", agency.code()));
-          }
+        for (vn.cascade.agency.Agency agency : agencies.executorsOtherThan(a.agencyCode())) {
+          options.add(Map.of("label", agency.name(), "value", agency.code()));
         }
         view.put("agencyOptions", options);
         transfers.pending(a.id()).ifPresent(t -> {

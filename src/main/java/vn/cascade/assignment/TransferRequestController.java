@@ -74,9 +74,7 @@ class TransferRequestController {
             + (t.decisionComment() == null || t.decisionComment().isBlank() ? "" : " (" + t.decisionComment() + ")"))
         .toList());
     model.addAttribute("mayRequest", requests.mayRequest(a, user.groups()) && requests.pending(a).isEmpty());
-    model.addAttribute("agencies", agencies.active().stream()
-        .filter(g -> g.carriesOutAssignments() && !g.code().equals(a.agencyCode()))
-        .sorted(Agency.BY_NAME).toList());
+    model.addAttribute("agencies", agencies.executorsOtherThan(a.agencyCode()));
     return "transfer";
   }
 

@@ -84,8 +84,7 @@ public class TransferRequests {
           + " đã ngừng hoạt động: vui lòng chọn cơ quan khác.");
     }
     if (!agencies.get(code).carriesOutAssignments()) {
-      throw new InvalidInputException("suggestedAgency", agencies.get(code).name()
-          + " không nhận nhiệm vụ thực hiện: vui lòng chọn cơ quan khác (sở, ngành hoặc địa phương).");
+      throw new InvalidInputException("suggestedAgency", AssignmentTransfers.notAnExecutor(agencies.get(code)));
     }
     if (code.equals(a.agencyCode())) {
       throw new InvalidInputException("suggestedAgency", "Cơ quan đề nghị nhận nhiệm vụ phải khác cơ quan đang thực hiện.");

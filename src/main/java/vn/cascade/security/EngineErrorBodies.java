@@ -17,11 +17,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The engine API's error bodies ({@code {"type":"SomeException","message":"ENGINE-03029 …"}}, or the
- * plain text of its JSON reader) name exception classes, engine codes and internal ids; for anyone but an administrator (as
- * {@link EngineApiGuard} marked the request) they become RFC 9457 problem details in Vietnamese with a
- * generic message, the status kept. Answers that are problem details already (ours, and
- * {@code TaskSubmitProblemFilter}'s, which runs inside this one) pass untouched. The original is logged
- * at DEBUG.
+ * plain text of its JSON reader) name exception classes, engine codes and internal ids; for anyone but
+ * an administrator (as {@link EngineApiGuard} marked the request) they become RFC 9457 problem details
+ * in Vietnamese with a generic message, the status kept. Answers that are problem details already
+ * (ours, and {@code TaskSubmitProblemFilter}'s, which runs inside this one) pass untouched. The
+ * original is logged at DEBUG.
  */
 class EngineErrorBodies extends OncePerRequestFilter {
 
@@ -29,7 +29,7 @@ class EngineErrorBodies extends OncePerRequestFilter {
 
   /** The engine's refusal of a list query without {@code maxResults} ({@code queryMaxResultsLimit}). */
   private static final String UNBOUNDED_QUERY = "An unbound number of results is forbidden";
-  static final String UNBOUNDED_QUERY_DETAIL = "Truy vấn danh sách cần tham số maxResults (tối đa 2000 kết quả "
+  private static final String UNBOUNDED_QUERY_DETAIL = "Truy vấn danh sách cần tham số maxResults (tối đa 2000 kết quả "
       + "một lần; dùng firstResult để lấy các trang tiếp theo).";
 
   private final ObjectMapper json;
